@@ -1,0 +1,262 @@
+//! Site settings: `site.toml` parsed into a [`Config`], with documented defaults.
+//!
+//! ```
+//! let cfg = xietong::config::Config::parse(r#"
+//! title = "京津冀协同观察"
+//! base_url = "https://example.github.io/xietong/"
+//! "#, std::path::Path::new("site.toml")).unwrap();
+//! assert_eq!(cfg.base_path(), "/xietong/");
+//! assert_eq!(cfg.topics.len(), 4);
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::gazetteer::Region;
+
+/// Everything `site.toml` can say. Unknown keys are rejected so typos surface.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Site name shown in the masthead and feeds.
+    pub title: String,
+    /// A line under the masthead.
+    #[serde(default)]
+    pub subtitle: String,
+    /// Meta description and feed subtitle.
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL the site is published at, ending in `/`; may carry a path.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    /// `lang` of every page.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Theme directory name under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Articles per list page (topic, region, archive).
+    #[serde(default = "default_per_page")]
+    pub per_page: usize,
+    /// Newest articles shown on the home page.
+    #[serde(default = "default_home_latest")]
+    pub home_latest: usize,
+    /// Entries per Atom feed.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+    /// Footer copyright line.
+    #[serde(default)]
+    pub copyright: Option<String>,
+    /// syntect theme for code in light mode.
+    #[serde(default = "default_highlight_light")]
+    pub highlight_theme: String,
+    /// syntect theme for code in dark mode.
+    #[serde(default = "default_highlight_dark")]
+    pub highlight_theme_dark: String,
+    /// Topics (专题), in display order; the first topic of an article is its primary one.
+    #[serde(default = "default_topics")]
+    pub topics: Vec<TopicConfig>,
+    /// Places added to (or replacing entries of) the built-in gazetteer.
+    #[serde(default)]
+    pub regions: Vec<Region>,
+}
+
+/// 专题 — one topic as configured.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicConfig {
+    /// ASCII key used in URLs and front matter (`carbon`).
+    pub key: String,
+    /// Chinese display name (`绿色低碳`).
+    pub name: String,
+    /// One-line description for the topic page.
+    #[serde(default)]
+    pub description: String,
+}
+
+fn default_base_url() -> String {
+    "http://127.0.0.1:1111/".into()
+}
+fn default_language() -> String {
+    "zh-CN".into()
+}
+fn default_theme() -> String {
+    "digest".into()
+}
+fn default_per_page() -> usize {
+    20
+}
+fn default_home_latest() -> usize {
+    12
+}
+fn default_feed_limit() -> usize {
+    20
+}
+fn default_highlight_light() -> String {
+    "InspiredGitHub".into()
+}
+fn default_highlight_dark() -> String {
+    "base16-ocean.dark".into()
+}
+
+fn topic(key: &str, name: &str, description: &str) -> TopicConfig {
+    TopicConfig {
+        key: key.into(),
+        name: name.into(),
+        description: description.into(),
+    }
+}
+
+/// The four default topics of the digest.
+pub fn default_topics() -> Vec<TopicConfig> {
+    vec![
+        topic("industry", "产业协作", "产业转移、园区共建与产业链协同"),
+        topic("innovation", "协同创新", "科技成果转化、创新平台与联合攻关"),
+        topic("carbon", "绿色低碳", "生态共治、能源转型与碳普惠"),
+        topic("talent", "人才交流", "人才互认、教育医疗与公共服务共享"),
+    ]
+}
+
+impl Config {
+    /// Reads `site.toml` from `path`.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            msg: format!("cannot read the site settings ({e}); create site.toml at the site root"),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses and validates settings text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let err = |msg: String| Error::Config {
+            path: path.to_path_buf(),
+            msg,
+        };
+        let mut cfg: Config = toml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|s| crate::content::frontmatter::line_col(text, s.start))
+                .unwrap_or((0, 0));
+            err(format!("line {line} column {col}: {}", e.message()))
+        })?;
+        cfg.validate().map_err(err)?;
+        if !cfg.base_url.ends_with('/') {
+            cfg.base_url.push('/');
+        }
+        Ok(cfg)
+    }
+
+    fn validate(&self) -> std::result::Result<(), String> {
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            return Err(format!(
+                "base_url `{}` must be an absolute http(s) URL, like https://example.github.io/xietong/",
+                self.base_url
+            ));
+        }
+        if self.per_page == 0 {
+            return Err("per_page must be at least 1".into());
+        }
+        if self.topics.is_empty() {
+            return Err("at least one [[topics]] entry is needed".into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for t in &self.topics {
+            if !crate::slug::is_slug(&t.key) {
+                return Err(format!(
+                    "topic key `{}` must be lowercase ASCII letters, digits and hyphens",
+                    t.key
+                ));
+            }
+            if !seen.insert(t.key.as_str()) {
+                return Err(format!("topic key `{}` is listed twice", t.key));
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces `base_url` (from `--base-url` or `serve`), keeping the trailing slash rule.
+    pub fn set_base_url(&mut self, url: &str) -> Result<()> {
+        let mut url = url.to_string();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        self.base_url = url;
+        self.validate().map_err(|msg| Error::Config {
+            path: PathBuf::from("--base-url"),
+            msg,
+        })
+    }
+
+    /// The path part of `base_url`: `/` or `/xietong/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    }
+
+    /// Absolute URL of a site path given without a leading slash (`topics/carbon/`).
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// Site-absolute URL path (`/xietong/topics/carbon/`) for a path without a leading slash.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path(), path.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Config> {
+        Config::parse(s, Path::new("site.toml"))
+    }
+
+    #[test]
+    fn defaults_fill_everything_but_title() {
+        let c = parse("title = \"x\"").unwrap();
+        assert_eq!(c.per_page, 20);
+        assert_eq!(c.theme, "digest");
+        assert_eq!(c.topics[2].name, "绿色低碳");
+        assert_eq!(c.base_path(), "/");
+    }
+
+    #[test]
+    fn base_path_and_urls_follow_base_url() {
+        let c = parse("title = \"x\"\nbase_url = \"https://u.github.io/repo\"").unwrap();
+        assert_eq!(c.base_url, "https://u.github.io/repo/");
+        assert_eq!(c.base_path(), "/repo/");
+        assert_eq!(c.url("topics/carbon/"), "/repo/topics/carbon/");
+        assert_eq!(c.permalink("/atom.xml"), "https://u.github.io/repo/atom.xml");
+    }
+
+    #[test]
+    fn unknown_key_is_reported_with_line() {
+        let e = parse("title = \"x\"\ntitel = \"y\"").unwrap_err().to_string();
+        assert!(e.contains("line 2"), "{e}");
+        assert!(e.contains("titel"), "{e}");
+    }
+
+    #[test]
+    fn relative_base_url_is_rejected() {
+        let e = parse("title = \"x\"\nbase_url = \"/repo/\"").unwrap_err().to_string();
+        assert!(e.contains("must be an absolute http(s) URL"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_and_bad_topic_keys_are_rejected() {
+        let dup = "title = \"x\"\n[[topics]]\nkey = \"a\"\nname = \"甲\"\n[[topics]]\nkey = \"a\"\nname = \"乙\"";
+        assert!(parse(dup).unwrap_err().to_string().contains("listed twice"));
+        let bad = "title = \"x\"\n[[topics]]\nkey = \"低碳\"\nname = \"甲\"";
+        assert!(parse(bad).unwrap_err().to_string().contains("lowercase ASCII"));
+    }
+
+    #[test]
+    fn missing_title_is_an_error() {
+        let e = parse("base_url = \"https://a.b/\"").unwrap_err().to_string();
+        assert!(e.contains("title"), "{e}");
+    }
+}

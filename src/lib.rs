@@ -1,0 +1,203 @@
+//! xietong (协同) — a static site generator for the 京津冀 regional-collaboration digest.
+//!
+//! A build is a pipeline of plain-data stages, each in its own module:
+//!
+//! 1. [`config`] reads `site.toml`;
+//! 2. [`content`] loads `content/` into articles and pages (front matter, Markdown, summaries);
+//! 3. [`classify`] resolves each article's topics ([`taxonomy`]) and places ([`gazetteer`]);
+//! 4. [`site`] builds the site graph: URLs, topic and region lists with roll-up, archive,
+//!    neighbours, pagination, and the list of [`site::Output`]s;
+//! 5. [`render`] turns each output into bytes (Tera templates, [`feed`], [`sitemap`]);
+//! 6. [`output`] writes them to a staging directory and swaps it into place.
+//!
+//! ```no_run
+//! let report = xietong::build(&xietong::BuildOptions::new(".")).unwrap();
+//! println!("{} pages", report.pages);
+//! ```
+#![warn(missing_docs)]
+
+pub mod classify;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod feed;
+pub mod gazetteer;
+pub mod highlight;
+pub mod linkcheck;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod sitemap;
+pub mod slug;
+pub mod taxonomy;
+pub mod text;
+pub mod theme;
+mod xml;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+pub use error::{Diagnostic, Error, Result};
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Site root: holds `site.toml`, `content/`, `themes/`.
+    pub root: PathBuf,
+    /// Output directory (default `<root>/public`).
+    pub out: PathBuf,
+    /// Overrides `base_url` from `site.toml`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Show a progress bar (the CLI sets it on an interactive terminal).
+    pub progress: bool,
+}
+
+impl BuildOptions {
+    /// Defaults for a site at `root`.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        let root = root.into();
+        BuildOptions { out: root.join("public"), root, base_url: None, drafts: false, progress: false }
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildReport {
+    /// Articles published.
+    pub articles: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written, static assets included.
+    pub files: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// A site loaded and planned: everything before rendering.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Settings (with any `--base-url` applied).
+    pub config: config::Config,
+    /// Topics.
+    pub taxonomy: taxonomy::Taxonomy,
+    /// Places, with the site's additions.
+    pub gazetteer: gazetteer::Gazetteer,
+    /// Template and static files.
+    pub theme: theme::Theme,
+    /// The site graph.
+    pub graph: site::SiteGraph,
+}
+
+impl Site {
+    /// Runs the stages up to the site graph: config → content → classify → graph.
+    pub fn load(opts: &BuildOptions) -> Result<Site> {
+        let mut config = config::Config::load(&opts.root.join("site.toml"))?;
+        if let Some(url) = &opts.base_url {
+            config.set_base_url(url)?;
+        }
+        let mut gazetteer = gazetteer::Gazetteer::builtin()?;
+        gazetteer.extend(config.regions.clone())?;
+        let taxonomy = taxonomy::Taxonomy::new(config.topics.clone());
+        let theme = theme::resolve(&opts.root, &config.theme)?;
+        let corpus = content::load(&opts.root, opts.drafts, config.base_path())?;
+        let labels = classify::classify(&taxonomy, &gazetteer, &corpus)?;
+        let graph = site::build(config.per_page, &taxonomy, &gazetteer, corpus, labels)?;
+        Ok(Site { config, taxonomy, gazetteer, theme, graph })
+    }
+
+    /// A renderer for this site; `live_reload` is the script `serve` injects.
+    pub fn renderer(&self, live_reload: Option<String>) -> Result<render::Renderer<'_>> {
+        render::Renderer::new(&self.config, &self.taxonomy, &self.gazetteer, &self.graph, &self.theme, live_reload)
+    }
+
+    /// The output file of every output, in output order.
+    pub fn files(&self) -> Vec<String> {
+        self.graph.outputs.iter().map(|o| o.file(&self.graph, &self.taxonomy, &self.gazetteer)).collect()
+    }
+}
+
+/// Builds the site: load, render every output in parallel, write to a staging directory and swap
+/// it into place. On any error the previous output is left untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let start = Instant::now();
+    let site = Site::load(opts)?;
+    let renderer = site.renderer(None)?;
+    let files = site.files();
+    let staging = output::Staging::new(&opts.out)?;
+    staging.create_dirs(files.iter().map(String::as_str).chain(site.theme.statics.iter().map(|(n, _)| n.as_str())))?;
+    let bar = progress_bar(opts.progress, files.len());
+    let results: Vec<Result<()>> = site
+        .graph
+        .outputs
+        .par_iter()
+        .zip(files.par_iter())
+        .map(|(out, file)| {
+            let bytes = renderer.render(out)?;
+            bar.inc(1);
+            staging.write(file, &bytes)
+        })
+        .collect();
+    bar.finish_and_clear();
+    results.into_iter().collect::<Result<Vec<()>>>()?;
+    for (name, path) in &site.theme.statics {
+        staging.copy(name, path)?;
+    }
+    staging.commit()?;
+    Ok(BuildReport {
+        articles: site.graph.articles.len(),
+        pages: files.iter().filter(|f| f.ends_with(".html")).count(),
+        files: files.len() + site.theme.statics.len(),
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Loads, validates and renders the site without writing anything, then checks every internal
+/// link. Returns the number of pages checked.
+pub fn check(opts: &BuildOptions) -> Result<usize> {
+    let site = Site::load(opts)?;
+    let renderer = site.renderer(None)?;
+    let files = site.files();
+    let mut known: HashSet<String> = files.iter().cloned().collect();
+    known.extend(site.theme.statics.iter().map(|(n, _)| n.clone()));
+    let checker = linkcheck::Checker::new(&site.config.base_url, site.config.base_path(), &known);
+    let results: Vec<Result<Vec<linkcheck::BrokenLink>>> = site
+        .graph
+        .outputs
+        .par_iter()
+        .zip(files.par_iter())
+        .filter(|(_, f)| f.ends_with(".html"))
+        .map(|(out, file)| {
+            let html = renderer.render(out)?;
+            Ok(checker.check(file, &linkcheck::links(&String::from_utf8_lossy(&html))))
+        })
+        .collect();
+    let mut broken = Vec::new();
+    let mut pages = 0;
+    for r in results {
+        broken.extend(r?);
+        pages += 1;
+    }
+    if broken.is_empty() { Ok(pages) } else { Err(Error::Links(broken)) }
+}
+
+fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} 页") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// True if `path` looks like a site root.
+pub fn is_site_root(path: &Path) -> bool {
+    path.join("site.toml").is_file()
+}

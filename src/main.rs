@@ -1,0 +1,159 @@
+//! The `xietong` command: argument parsing, dispatch, and the one place errors are printed.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use clap::{Args, Parser, Subcommand};
+use xietong::{BuildOptions, Diagnostic, Error};
+
+/// 协同 — static site generator for the 京津冀 regional-collaboration digest.
+#[derive(Debug, Parser)]
+#[command(name = "xietong", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site from content/ into public/ (or --out).
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Output directory [default: <root>/public]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Load, validate and render the site and check its links, writing nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+struct SiteArgs {
+    /// Site root holding site.toml, content/ and themes/
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Override base_url from site.toml (e.g. https://user.github.io/repo/)
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include articles marked draft = true
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl SiteArgs {
+    fn options(&self, out: Option<PathBuf>) -> BuildOptions {
+        let mut o = BuildOptions::new(&self.root);
+        if let Some(out) = out {
+            o.out = out;
+        }
+        o.base_url = self.base_url.clone();
+        o.drafts = self.drafts;
+        o.progress = std::io::stderr().is_terminal();
+        o
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build { site, out } => {
+            let opts = site.options(out.clone());
+            xietong::build(&opts).map(|r| {
+                println!(
+                    "已生成 {} 个页面（{} 篇文章，共 {} 个文件），用时 {:.2} 秒 → {}",
+                    r.pages,
+                    r.articles,
+                    r.files,
+                    r.elapsed.as_secs_f64(),
+                    opts.out.display()
+                )
+            })
+        }
+        Command::Check { site } => xietong::check(&site.options(None)).map(|n| println!("检查通过：{n} 个页面，链接完好")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&e, &cli);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root_of(cli: &Cli) -> &Path {
+    match &cli.command {
+        Command::Build { site, .. } | Command::Check { site } => &site.root,
+    }
+}
+
+/// Prints an error once, with every diagnostic and the chain of causes.
+fn report(e: &Error, cli: &Cli) {
+    let renderer = if std::io::stderr().is_terminal() { Renderer::styled() } else { Renderer::plain() };
+    match e {
+        Error::Content(ds) => {
+            for d in ds {
+                let line = source_line(d, root_of(cli));
+                eprintln!("{}\n", renderer.render(&diagnostic(d, line.as_deref())));
+            }
+            eprintln!("错误：内容中有 {} 处问题，未生成网站（原有输出保持不变）", ds.len());
+        }
+        Error::Links(broken) => {
+            for b in broken {
+                eprintln!("error: broken link in {b}");
+            }
+            eprintln!("错误：发现 {} 个失效链接", broken.len());
+        }
+        other => {
+            eprintln!("error: {other}");
+            let mut source = std::error::Error::source(other);
+            while let Some(s) = source {
+                eprintln!("  caused by: {s}");
+                source = s.source();
+            }
+        }
+    }
+}
+
+/// The text of the line a diagnostic points at, when the file can be read.
+fn source_line(d: &Diagnostic, root: &Path) -> Option<String> {
+    let text = std::fs::read(root.join(&d.path)).ok()?;
+    String::from_utf8_lossy(&text).lines().nth(d.line.checked_sub(1)?).map(str::to_owned)
+}
+
+/// A diagnostic as a rustc-style report, quoting the offending line when there is one.
+fn diagnostic<'a>(d: &'a Diagnostic, line: Option<&'a str>) -> Vec<Group<'a>> {
+    let path = d.path.to_str().unwrap_or("?");
+    let title = Level::ERROR.primary_title(d.message.as_str());
+    let mut group = match line {
+        Some(text) => {
+            let start = text.char_indices().nth(d.column.saturating_sub(1)).map_or(0, |(i, _)| i);
+            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            title.element(
+                Snippet::source(text)
+                    .line_start(d.line)
+                    .path(format!("{path}:{}:{}", d.line, d.column.max(1)))
+                    .annotation(AnnotationKind::Primary.span(start..end.max(start))),
+            )
+        }
+        None => title.element(Level::NOTE.message(format!("in {path}"))),
+    };
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    vec![group]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn verify_cli() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}
