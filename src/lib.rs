@@ -97,6 +97,7 @@ pub struct Site {
 impl Site {
     /// Runs the stages up to the site graph: config → content → classify → graph.
     pub fn load(opts: &BuildOptions) -> Result<Site> {
+        let t = Instant::now();
         let mut config = config::Config::load(&opts.root.join("site.toml"))?;
         if let Some(url) = &opts.base_url {
             config.set_base_url(url)?;
@@ -105,9 +106,12 @@ impl Site {
         gazetteer.extend(config.regions.clone())?;
         let taxonomy = taxonomy::Taxonomy::new(config.topics.clone());
         let theme = theme::resolve(&opts.root, &config.theme)?;
+        eprintln!("T setup {:?}", t.elapsed());
         let corpus = content::load(&opts.root, opts.drafts, config.base_path())?;
+        eprintln!("T content {:?}", t.elapsed());
         let labels = classify::classify(&taxonomy, &gazetteer, &corpus)?;
         let graph = site::build(config.per_page, &taxonomy, &gazetteer, corpus, labels)?;
+        eprintln!("T graph {:?}", t.elapsed());
         Ok(Site { config, taxonomy, gazetteer, theme, graph })
     }
 
@@ -128,6 +132,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let site = Site::load(opts)?;
     let renderer = site.renderer(None)?;
+    eprintln!("T renderer {:?}", start.elapsed());
     let files = site.files();
     let staging = output::Staging::new(&opts.out)?;
     staging.create_dirs(files.iter().map(String::as_str).chain(site.theme.statics.iter().map(|(n, _)| n.as_str())))?;
@@ -144,11 +149,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         })
         .collect();
     bar.finish_and_clear();
+    eprintln!("T rendered {:?}", start.elapsed());
     results.into_iter().collect::<Result<Vec<()>>>()?;
     for (name, path) in &site.theme.statics {
         staging.copy(name, path)?;
     }
     staging.commit()?;
+    eprintln!("T done {:?}", start.elapsed());
     Ok(BuildReport {
         articles: site.graph.articles.len(),
         pages: files.iter().filter(|f| f.ends_with(".html")).count(),

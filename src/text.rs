@@ -29,7 +29,15 @@ impl Measure {
         let mut m = Measure::default();
         let mut in_word = false;
         for c in text.chars() {
-            if is_cjk(c) {
+            if c.is_ascii() {
+                // Fast path: most non-CJK text here is ASCII, and the general Unicode tables are slow.
+                if c.is_ascii_alphanumeric() {
+                    m.words += usize::from(!in_word);
+                    in_word = true;
+                } else {
+                    in_word = false;
+                }
+            } else if is_cjk(c) {
                 m.cjk += 1;
                 in_word = false;
             } else if c.is_alphanumeric() {

@@ -93,10 +93,12 @@ impl<'a> Renderer<'a> {
             Output::Redirect { to, .. } => Ok(redirect_html(&self.cfg.url(to)).into_bytes()),
             page => {
                 let (template, ctx) = pages::context(self, page);
+                // Straight into bytes: `render` would re-validate the whole page as UTF-8.
+                let mut bytes = Vec::with_capacity(32 * 1024);
                 self.tera
-                    .render(template, &ctx)
-                    .map(String::into_bytes)
-                    .map_err(|e| template_error(&self.sources, template, e))
+                    .render_to(template, &ctx, &mut bytes)
+                    .map_err(|e| template_error(&self.sources, template, e))?;
+                Ok(bytes)
             }
         }
     }

@@ -1,0 +1,452 @@
+//! The test harness: [`SiteTest`], a real site in a temporary directory that the real `xietong`
+//! binary builds, plus small helpers to write articles and read the HTML that comes out.
+//!
+//! Modelled on mdBook's `BookTest` and ripgrep's `Dir`/`TestCommand`: every failed assertion prints
+//! the command, its working directory, the site's files, stdout and stderr, so a red test explains
+//! itself without a rerun.
+
+#![allow(dead_code)]
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root (where `site.toml` and `themes/` live).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Base path of every URL in a site built from the repository's `site.toml`
+/// (`base_url = "https://example.github.io/xietong/"`).
+pub const BASE: &str = "/xietong/";
+
+/// Absolute base URL of the repository's `site.toml`.
+pub const BASE_URL: &str = "https://example.github.io/xietong/";
+
+/// A site in a temporary directory.
+pub struct SiteTest {
+    dir: tempfile::TempDir,
+}
+
+impl SiteTest {
+    /// A site with the repository's `site.toml` and `themes/`, and no content.
+    pub fn new() -> SiteTest {
+        let dir = tempfile::Builder::new().prefix("xietong-test-").tempdir().expect("create a temp dir");
+        copy_file(&repo().join("site.toml"), &dir.path().join("site.toml"));
+        copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+        SiteTest { dir }
+    }
+
+    /// [`SiteTest::new`] with the files of `tests/fixtures/<name>/` laid over it (a fixture may
+    /// bring its own `site.toml`, `templates/` or `static/`).
+    pub fn from_fixture(name: &str) -> SiteTest {
+        let site = SiteTest::new();
+        let src = repo().join("tests/fixtures").join(name);
+        assert!(src.is_dir(), "no fixture at {}", src.display());
+        copy_dir(&src, site.root());
+        site
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The default output directory, `<root>/public`.
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// Writes a file under the site root, creating folders as needed.
+    pub fn write(&self, rel: &str, text: &str) -> &SiteTest {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    /// Writes raw bytes under the site root (for encodings other than UTF-8).
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &SiteTest {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", p.display()));
+        self
+    }
+
+    /// Rewrites a file under the site root through `f` (e.g. to change one `site.toml` line).
+    pub fn edit(&self, rel: &str, f: impl FnOnce(String) -> String) -> &SiteTest {
+        let p = self.root().join(rel);
+        let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
+        let new = f(text.clone());
+        assert_ne!(text, new, "edit of {rel} changed nothing");
+        std::fs::write(&p, new).unwrap();
+        self
+    }
+
+    /// Sets a top-level `key = value` line of `site.toml` (`value` is TOML, quotes included).
+    pub fn config(&self, key: &str, value: &str) -> &SiteTest {
+        self.edit("site.toml", |text| {
+            let prefix = format!("{key} =");
+            let mut found = false;
+            let mut lines: Vec<String> = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with(&prefix) {
+                        found = true;
+                        format!("{key} = {value}")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            if !found {
+                lines.insert(0, format!("{key} = {value}"));
+            }
+            lines.join("\n") + "\n"
+        })
+    }
+
+    /// Removes a file or folder under the site root.
+    pub fn remove(&self, rel: &str) -> &SiteTest {
+        let p = self.root().join(rel);
+        if p.is_dir() {
+            std::fs::remove_dir_all(&p).unwrap();
+        } else {
+            std::fs::remove_file(&p).unwrap_or_else(|e| panic!("cannot remove {}: {e}", p.display()));
+        }
+        self
+    }
+
+    /// Writes an article at `content/<folder>/<file>.md`.
+    pub fn article(&self, folder: &str, file: &str, a: &Article) -> &SiteTest {
+        self.write(&format!("content/{folder}/{file}.md"), &a.toml())
+    }
+
+    /// Writes `n` (< 300) articles `content/<topic>/<prefix>-001.md`, … titled `<topic>测试稿第<i>篇`,
+    /// with primary topic `topic`, the given regions, and dates one day apart in 2024, the first
+    /// newest.
+    pub fn articles(&self, n: usize, topic: &str, prefix: &str, regions: &[&str]) -> &SiteTest {
+        assert!(n < 300, "dates are only made for fewer than 300 articles");
+        for i in 1..=n {
+            let day = 300 - i;
+            let date = format!("2024-{:02}-{:02}", 1 + day / 28, 1 + day % 28);
+            let a = Article::new(&format!("{topic}测试稿第{i}篇")).date(&date).topics(&[topic]).regions(regions);
+            self.article(topic, &format!("{prefix}-{i:03}"), &a);
+        }
+        self
+    }
+
+    /// Runs `xietong build --root <root>`.
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// Runs `xietong <args[0]> --root <root> <args[1..]>` with no extra environment.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// [`SiteTest::run`] with environment variables set.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut full: Vec<String> = Vec::new();
+        if let Some((first, rest)) = args.split_first() {
+            full.push(first.to_string());
+            full.push("--root".into());
+            full.push(self.root().display().to_string());
+            full.extend(rest.iter().map(|s| s.to_string()));
+        }
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_xietong"));
+        cmd.args(&full).current_dir(self.root()).env_remove("RAYON_NUM_THREADS");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run the xietong binary");
+        let shown_env: String = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
+        Run {
+            command: format!("{shown_env}xietong {}", full.join(" ")),
+            cwd: self.root().to_path_buf(),
+            files: list_files(self.root()),
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Builds and panics (with the full report) unless the build succeeds.
+    pub fn build_ok(&self) -> Run {
+        self.build().success()
+    }
+
+    /// A file of the output (`public/`), as text.
+    pub fn read(&self, rel: &str) -> String {
+        read_in(&self.public(), rel)
+    }
+
+    /// Whether the output (`public/`) has this file.
+    pub fn exists(&self, rel: &str) -> bool {
+        self.public().join(rel).is_file()
+    }
+
+    /// Every file of the output, relative, sorted.
+    pub fn outputs(&self) -> Vec<String> {
+        list_files(&self.public())
+    }
+}
+
+/// A file under `dir`, as text; panics with the directory listing if it is missing.
+pub fn read_in(dir: &Path, rel: &str) -> String {
+    let p = dir.join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| {
+        panic!("cannot read {} ({e}); the directory holds:\n  {}", p.display(), list_files(dir).join("\n  "))
+    })
+}
+
+/// One run of the binary, with everything needed to explain a failure.
+pub struct Run {
+    /// The command line as run.
+    pub command: String,
+    /// Where it ran.
+    pub cwd: PathBuf,
+    /// The site's files afterwards.
+    pub files: Vec<String>,
+    /// Exit code (None if killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let files: Vec<&String> = self.files.iter().filter(|f| !f.starts_with("themes/") && !f.starts_with("public/")).collect();
+        let public = self.files.iter().filter(|f| f.starts_with("public/")).count();
+        writeln!(f, "command: {}", self.command)?;
+        writeln!(f, "cwd:     {}", self.cwd.display())?;
+        writeln!(f, "exit:    {:?}", self.code)?;
+        writeln!(f, "site files (themes/ not shown, {public} under public/):")?;
+        for file in files {
+            writeln!(f, "  {file}")?;
+        }
+        writeln!(f, "--- stdout ---\n{}", self.stdout)?;
+        write!(f, "--- stderr ---\n{}", self.stderr)
+    }
+}
+
+impl Run {
+    /// Asserts exit code 0.
+    #[track_caller]
+    pub fn success(self) -> Run {
+        assert_eq!(self.code, Some(0), "expected success\n{self}");
+        self
+    }
+
+    /// Asserts exit code 1.
+    #[track_caller]
+    pub fn failure(self) -> Run {
+        assert_eq!(self.code, Some(1), "expected exit code 1\n{self}");
+        self
+    }
+
+    /// Asserts stderr contains every needle.
+    #[track_caller]
+    pub fn stderr_has(&self, needles: &[&str]) -> &Run {
+        for n in needles {
+            assert!(self.stderr.contains(n), "stderr lacks {n:?}\n{self}");
+        }
+        self
+    }
+
+    /// Asserts stderr contains none of the needles.
+    #[track_caller]
+    pub fn stderr_lacks(&self, needles: &[&str]) -> &Run {
+        for n in needles {
+            assert!(!self.stderr.contains(n), "stderr should not contain {n:?}\n{self}");
+        }
+        self
+    }
+
+    /// Asserts stdout contains the needle.
+    #[track_caller]
+    pub fn stdout_has(&self, needle: &str) -> &Run {
+        assert!(self.stdout.contains(needle), "stdout lacks {needle:?}\n{self}");
+        self
+    }
+}
+
+/// An article's front matter and body, written as TOML (`+++`) or YAML (`---`).
+#[derive(Debug, Clone)]
+pub struct Article {
+    fields: Vec<(String, String, String)>,
+    body: String,
+}
+
+impl Article {
+    /// An article titled `title`, dated 2024-04-18, with a one-sentence body.
+    pub fn new(title: &str) -> Article {
+        let mut a = Article { fields: Vec::new(), body: format!("{title}的正文。三地有关部门表示将继续推进合作。\n") };
+        a.set_str("title", title);
+        a.set("date", "2024-04-18", "2024-04-18");
+        a
+    }
+
+    /// Sets a field to a TOML and a YAML value, replacing an earlier one of the same key.
+    pub fn set(&mut self, key: &str, toml: &str, yaml: &str) {
+        match self.fields.iter_mut().find(|f| f.0 == key) {
+            Some(f) => (f.1, f.2) = (toml.into(), yaml.into()),
+            None => self.fields.push((key.into(), toml.into(), yaml.into())),
+        }
+    }
+
+    fn set_str(&mut self, key: &str, value: &str) {
+        let quoted = format!("{value:?}");
+        self.set(key, &quoted, &quoted);
+    }
+
+    fn set_list(&mut self, key: &str, values: &[&str]) {
+        let list = format!("[{}]", values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", "));
+        self.set(key, &list, &list);
+    }
+
+    /// Sets the date (`YYYY-MM-DD`, written unquoted).
+    pub fn date(mut self, date: &str) -> Article {
+        self.set("date", date, date);
+        self
+    }
+
+    /// Sets the topics.
+    pub fn topics(mut self, topics: &[&str]) -> Article {
+        self.set_list("topics", topics);
+        self
+    }
+
+    /// Sets the regions (none: the key is left out).
+    pub fn regions(mut self, regions: &[&str]) -> Article {
+        if !regions.is_empty() {
+            self.set_list("regions", regions);
+        }
+        self
+    }
+
+    /// Sets a text field (`kicker`, `subtitle`, `source`, `slug`, …).
+    pub fn text(mut self, key: &str, value: &str) -> Article {
+        self.set_str(key, value);
+        self
+    }
+
+    /// Sets a raw field written the same in TOML and YAML (`draft`, `true`).
+    pub fn raw(mut self, key: &str, value: &str) -> Article {
+        self.set(key, value, value);
+        self
+    }
+
+    /// Replaces the Markdown body.
+    pub fn body(mut self, body: &str) -> Article {
+        self.body = body.into();
+        self
+    }
+
+    /// The file text with a `+++` TOML header.
+    pub fn toml(&self) -> String {
+        let mut s = String::from("+++\n");
+        for (k, v, _) in &self.fields {
+            s.push_str(&format!("{k} = {v}\n"));
+        }
+        s + "+++\n\n" + &self.body
+    }
+
+    /// The file text with a `---` YAML header.
+    pub fn yaml(&self) -> String {
+        let mut s = String::from("---\n");
+        for (k, _, v) in &self.fields {
+            s.push_str(&format!("{k}: {v}\n"));
+        }
+        s + "---\n\n" + &self.body
+    }
+}
+
+/// The `<main>` element of a page (what the theme puts around it is not under test).
+#[track_caller]
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").unwrap_or_else(|| panic!("no <main> in:\n{html}"));
+    let end = html[start..].find("</main>").map(|e| start + e + "</main>".len()).expect("no </main>");
+    &html[start..end]
+}
+
+/// The values of every `href="…"` and `src="…"` attribute, in document order per attribute.
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in [" href=\"", " src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').expect("unterminated attribute");
+            out.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// How many times `needle` occurs in `hay`.
+pub fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+/// Asserts `hay` contains `needle`, showing `what` and the text on failure.
+#[track_caller]
+pub fn assert_has(what: &str, hay: &str, needle: &str) {
+    assert!(hay.contains(needle), "{what} lacks {needle:?}:\n{hay}");
+}
+
+/// Asserts `hay` does not contain `needle`.
+#[track_caller]
+pub fn assert_lacks(what: &str, hay: &str, needle: &str) {
+    assert!(!hay.contains(needle), "{what} should not contain {needle:?}:\n{hay}");
+}
+
+/// Every file under `dir`, relative with `/` separators, sorted.
+pub fn list_files(dir: &Path) -> Vec<String> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p.strip_prefix(base).unwrap();
+                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Every file under `dir` with its bytes, sorted by path (to compare two builds).
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    list_files(dir).into_iter().map(|f| {
+        let bytes = std::fs::read(dir.join(&f)).unwrap();
+        (f, bytes)
+    }).collect()
+}
+
+/// Asserts two directory snapshots are byte-identical, naming the first difference.
+#[track_caller]
+pub fn assert_same_tree(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(a), names(b), "{what}: the file lists differ");
+    for ((name, x), (_, y)) in a.iter().zip(b) {
+        assert!(x == y, "{what}: {name} differs:\n--- first ---\n{}\n--- second ---\n{}", String::from_utf8_lossy(x), String::from_utf8_lossy(y));
+    }
+}
+
+fn copy_file(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(from, to).unwrap_or_else(|e| panic!("cannot copy {} ({e})", from.display()));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for rel in list_files(from) {
+        copy_file(&from.join(&rel), &to.join(&rel));
+    }
+}
