@@ -23,8 +23,11 @@ pub struct Labels {
 /// Resolves the labels of every article of `corpus`, in the same order; all problems are reported
 /// together.
 pub fn classify(tax: &Taxonomy, gaz: &Gazetteer, corpus: &Corpus) -> Result<Vec<Labels>> {
-    let results: Vec<std::result::Result<Labels, Vec<Diagnostic>>> =
-        corpus.articles.par_iter().map(|a| labels(tax, gaz, a)).collect();
+    let results: Vec<std::result::Result<Labels, Vec<Diagnostic>>> = corpus
+        .articles
+        .par_iter()
+        .map(|a| labels(tax, gaz, a))
+        .collect();
     let mut out = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
     for r in results {
@@ -40,7 +43,11 @@ pub fn classify(tax: &Taxonomy, gaz: &Gazetteer, corpus: &Corpus) -> Result<Vec<
     }
 }
 
-fn labels(tax: &Taxonomy, gaz: &Gazetteer, a: &Article) -> std::result::Result<Labels, Vec<Diagnostic>> {
+fn labels(
+    tax: &Taxonomy,
+    gaz: &Gazetteer,
+    a: &Article,
+) -> std::result::Result<Labels, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut l = Labels::default();
     let (line, col) = a.front.position("topics");
@@ -64,7 +71,11 @@ fn labels(tax: &Taxonomy, gaz: &Gazetteer, a: &Article) -> std::result::Result<L
             )),
         }
     }
-    if problems.is_empty() { Ok(l) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(l)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The folder under `content/` must be the primary topic; an article without topics takes it.
@@ -73,18 +84,34 @@ fn check_folder(tax: &Taxonomy, a: &Article, l: &mut Labels, problems: &mut Vec<
     let (line, col) = a.front.position("topics");
     match (folder, l.topics.first()) {
         (None, _) => problems.push(
-            Diagnostic::new(&a.path, 0, 0, format!("folder `content/{}` is not a topic", a.folder))
-                .with_help(format!(
-                    "move the file into one of {}",
-                    tax.topics.iter().map(|t| format!("content/{}/", t.key)).collect::<Vec<_>>().join(", ")
-                )),
+            Diagnostic::new(
+                &a.path,
+                0,
+                0,
+                format!("folder `content/{}` is not a topic", a.folder),
+            )
+            .with_help(format!(
+                "move the file into one of {}",
+                tax.topics
+                    .iter()
+                    .map(|t| format!("content/{}/", t.key))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         ),
         (Some(f), None) if a.front.topics.is_empty() => l.topics.push(f),
         (Some(f), Some(&first)) if f != first => {
             let (want, have) = (&tax.topics[first].key, &tax.topics[f].key);
             problems.push(
-                Diagnostic::new(&a.path, line, col, format!("the primary topic is `{want}` but the file is in content/{have}/"))
-                    .with_help(format!("move the file to content/{want}/, or list `{have}` first in topics")),
+                Diagnostic::new(
+                    &a.path,
+                    line,
+                    col,
+                    format!("the primary topic is `{want}` but the file is in content/{have}/"),
+                )
+                .with_help(format!(
+                    "move the file to content/{want}/, or list `{have}` first in topics"
+                )),
             );
         }
         _ => {}

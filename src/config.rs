@@ -230,19 +230,26 @@ mod tests {
         assert_eq!(c.base_url, "https://u.github.io/repo/");
         assert_eq!(c.base_path(), "/repo/");
         assert_eq!(c.url("topics/carbon/"), "/repo/topics/carbon/");
-        assert_eq!(c.permalink("/atom.xml"), "https://u.github.io/repo/atom.xml");
+        assert_eq!(
+            c.permalink("/atom.xml"),
+            "https://u.github.io/repo/atom.xml"
+        );
     }
 
     #[test]
     fn unknown_key_is_reported_with_line() {
-        let e = parse("title = \"x\"\ntitel = \"y\"").unwrap_err().to_string();
+        let e = parse("title = \"x\"\ntitel = \"y\"")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2"), "{e}");
         assert!(e.contains("titel"), "{e}");
     }
 
     #[test]
     fn relative_base_url_is_rejected() {
-        let e = parse("title = \"x\"\nbase_url = \"/repo/\"").unwrap_err().to_string();
+        let e = parse("title = \"x\"\nbase_url = \"/repo/\"")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("must be an absolute http(s) URL"), "{e}");
     }
 
@@ -251,12 +258,17 @@ mod tests {
         let dup = "title = \"x\"\n[[topics]]\nkey = \"a\"\nname = \"甲\"\n[[topics]]\nkey = \"a\"\nname = \"乙\"";
         assert!(parse(dup).unwrap_err().to_string().contains("listed twice"));
         let bad = "title = \"x\"\n[[topics]]\nkey = \"低碳\"\nname = \"甲\"";
-        assert!(parse(bad).unwrap_err().to_string().contains("lowercase ASCII"));
+        assert!(parse(bad)
+            .unwrap_err()
+            .to_string()
+            .contains("lowercase ASCII"));
     }
 
     #[test]
     fn missing_title_is_an_error() {
-        let e = parse("base_url = \"https://a.b/\"").unwrap_err().to_string();
+        let e = parse("base_url = \"https://a.b/\"")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("title"), "{e}");
     }
 }

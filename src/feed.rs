@@ -13,14 +13,24 @@ use crate::taxonomy::Taxonomy;
 use crate::xml::escape;
 
 /// The Atom document for `scope`.
-pub fn atom(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph, scope: FeedScope) -> String {
+pub fn atom(
+    cfg: &Config,
+    tax: &Taxonomy,
+    gaz: &Gazetteer,
+    g: &SiteGraph,
+    scope: FeedScope,
+) -> String {
     let all: Vec<usize>;
     let (title, page, list): (String, String, &[usize]) = match scope {
         FeedScope::Site => {
             all = (0..g.articles.len()).collect();
             (cfg.title.clone(), String::new(), &all)
         }
-        FeedScope::Topic(t) => (format!("{} · {}", tax.topics[t].name, cfg.title), topic_path(tax, t), &g.topics[t]),
+        FeedScope::Topic(t) => (
+            format!("{} · {}", tax.topics[t].name, cfg.title),
+            topic_path(tax, t),
+            &g.topics[t],
+        ),
         FeedScope::Region(r) => (
             format!("{} · {}", gaz.get(r).name, cfg.title),
             region_path(tax, gaz, r, None),
@@ -28,16 +38,32 @@ pub fn atom(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph, scope:
         ),
     };
     let entries = &list[..list.len().min(cfg.feed_limit)];
-    let updated = entries.first().map_or_else(|| "1970-01-01T00:00:00+08:00".to_string(), |&i| g.articles[i].article.date.to_rfc3339());
+    let updated = entries.first().map_or_else(
+        || "1970-01-01T00:00:00+08:00".to_string(),
+        |&i| g.articles[i].article.date.to_rfc3339(),
+    );
     let mut x = String::with_capacity(4096 + entries.len() * 8192);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\" xml:base=\"{}\">", escape(&cfg.language), escape(&cfg.base_url));
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\" xml:base=\"{}\">",
+        escape(&cfg.language),
+        escape(&cfg.base_url)
+    );
     let _ = writeln!(x, "<title>{}</title>", escape(&title));
     if !cfg.description.is_empty() {
         let _ = writeln!(x, "<subtitle>{}</subtitle>", escape(&cfg.description));
     }
-    let _ = writeln!(x, "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", escape(&cfg.permalink(&feed_path(tax, gaz, scope))));
-    let _ = writeln!(x, "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&cfg.permalink(&page)));
+    let _ = writeln!(
+        x,
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        escape(&cfg.permalink(&feed_path(tax, gaz, scope)))
+    );
+    let _ = writeln!(
+        x,
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape(&cfg.permalink(&page))
+    );
     let _ = writeln!(x, "<id>{}</id>", escape(&cfg.permalink(&page)));
     let _ = writeln!(x, "<updated>{updated}</updated>");
     let _ = writeln!(x, "<author><name>{}</name></author>", escape(&cfg.title));
@@ -55,19 +81,38 @@ fn entry(x: &mut String, cfg: &Config, tax: &Taxonomy, a: &SiteArticle) {
     let date = art.date.to_rfc3339();
     x.push_str("<entry>\n");
     let _ = writeln!(x, "<title>{}</title>", escape(&art.title));
-    let _ = writeln!(x, "<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>");
+    let _ = writeln!(
+        x,
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>"
+    );
     let _ = writeln!(x, "<id>{url}</id>");
-    let _ = writeln!(x, "<published>{date}</published>\n<updated>{date}</updated>");
+    let _ = writeln!(
+        x,
+        "<published>{date}</published>\n<updated>{date}</updated>"
+    );
     for name in &art.front.authors {
         let _ = writeln!(x, "<author><name>{}</name></author>", escape(name));
     }
     for &t in &a.labels.topics {
         let topic = &tax.topics[t];
-        let _ = writeln!(x, "<category term=\"{}\" label=\"{}\"/>", escape(&topic.key), escape(&topic.name));
+        let _ = writeln!(
+            x,
+            "<category term=\"{}\" label=\"{}\"/>",
+            escape(&topic.key),
+            escape(&topic.name)
+        );
     }
     if !art.summary.is_empty() {
-        let _ = writeln!(x, "<summary type=\"text\">{}</summary>", escape(&art.summary));
+        let _ = writeln!(
+            x,
+            "<summary type=\"text\">{}</summary>",
+            escape(&art.summary)
+        );
     }
-    let _ = writeln!(x, "<content type=\"html\">{}</content>", escape(&art.body.html));
+    let _ = writeln!(
+        x,
+        "<content type=\"html\">{}</content>",
+        escape(&art.body.html)
+    );
     x.push_str("</entry>\n");
 }

@@ -61,7 +61,10 @@ pub fn stylesheet(light: &str, dark: &str) -> Result<String, String> {
     let css = |name: &str| {
         let theme = themes.themes.get(name).ok_or_else(|| {
             let known: Vec<&str> = themes.themes.keys().map(String::as_str).collect();
-            format!("unknown highlight theme `{name}`; choose one of {}", known.join(", "))
+            format!(
+                "unknown highlight theme `{name}`; choose one of {}",
+                known.join(", ")
+            )
         })?;
         css_for_theme_with_class_style(theme, STYLE).map_err(|e| e.to_string())
     };
@@ -106,7 +109,10 @@ mod tests {
 
     #[test]
     fn no_language_has_no_data_attribute() {
-        assert_eq!(code_block("", "x"), "<pre class=\"code\"><code>x</code></pre>\n");
+        assert_eq!(
+            code_block("", "x"),
+            "<pre class=\"code\"><code>x</code></pre>\n"
+        );
     }
 
     #[test]
@@ -119,6 +125,9 @@ mod tests {
     #[test]
     fn unknown_theme_lists_known_ones() {
         let e = stylesheet("nope", "base16-ocean.dark").unwrap_err();
-        assert!(e.contains("unknown highlight theme `nope`") && e.contains("InspiredGitHub"), "{e}");
+        assert!(
+            e.contains("unknown highlight theme `nope`") && e.contains("InspiredGitHub"),
+            "{e}"
+        );
     }
 }

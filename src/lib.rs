@@ -62,7 +62,13 @@ impl BuildOptions {
     /// Defaults for a site at `root`.
     pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
         let root = root.into();
-        BuildOptions { out: root.join("public"), root, base_url: None, drafts: false, progress: false }
+        BuildOptions {
+            out: root.join("public"),
+            root,
+            base_url: None,
+            drafts: false,
+            progress: false,
+        }
     }
 }
 
@@ -77,6 +83,37 @@ pub struct BuildReport {
     pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// Time per stage.
+    pub timings: Timings,
+}
+
+/// How long each stage of a build took, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timings {
+    start: Instant,
+    last: Instant,
+    /// Stage name and its duration.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        let now = Instant::now();
+        Timings {
+            start: now,
+            last: now,
+            stages: Vec::new(),
+        }
+    }
+}
+
+impl Timings {
+    /// Records that stage `name` ended now.
+    pub fn mark(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.stages.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// A site loaded and planned: everything before rendering.
@@ -97,7 +134,11 @@ pub struct Site {
 impl Site {
     /// Runs the stages up to the site graph: config → content → classify → graph.
     pub fn load(opts: &BuildOptions) -> Result<Site> {
-        let t = Instant::now();
+        Site::load_timed(opts, &mut Timings::default())
+    }
+
+    /// [`Site::load`], recording how long each stage took.
+    pub fn load_timed(opts: &BuildOptions, timings: &mut Timings) -> Result<Site> {
         let mut config = config::Config::load(&opts.root.join("site.toml"))?;
         if let Some(url) = &opts.base_url {
             config.set_base_url(url)?;
@@ -106,36 +147,59 @@ impl Site {
         gazetteer.extend(config.regions.clone())?;
         let taxonomy = taxonomy::Taxonomy::new(config.topics.clone());
         let theme = theme::resolve(&opts.root, &config.theme)?;
-        eprintln!("T setup {:?}", t.elapsed());
+        timings.mark("config");
         let corpus = content::load(&opts.root, opts.drafts, config.base_path())?;
-        eprintln!("T content {:?}", t.elapsed());
+        timings.mark("content");
         let labels = classify::classify(&taxonomy, &gazetteer, &corpus)?;
+        timings.mark("classify");
         let graph = site::build(config.per_page, &taxonomy, &gazetteer, corpus, labels)?;
-        eprintln!("T graph {:?}", t.elapsed());
-        Ok(Site { config, taxonomy, gazetteer, theme, graph })
+        timings.mark("graph");
+        Ok(Site {
+            config,
+            taxonomy,
+            gazetteer,
+            theme,
+            graph,
+        })
     }
 
     /// A renderer for this site; `live_reload` is the script `serve` injects.
     pub fn renderer(&self, live_reload: Option<String>) -> Result<render::Renderer<'_>> {
-        render::Renderer::new(&self.config, &self.taxonomy, &self.gazetteer, &self.graph, &self.theme, live_reload)
+        render::Renderer::new(
+            &self.config,
+            &self.taxonomy,
+            &self.gazetteer,
+            &self.graph,
+            &self.theme,
+            live_reload,
+        )
     }
 
     /// The output file of every output, in output order.
     pub fn files(&self) -> Vec<String> {
-        self.graph.outputs.iter().map(|o| o.file(&self.graph, &self.taxonomy, &self.gazetteer)).collect()
+        self.graph
+            .outputs
+            .iter()
+            .map(|o| o.file(&self.graph, &self.taxonomy, &self.gazetteer))
+            .collect()
     }
 }
 
 /// Builds the site: load, render every output in parallel, write to a staging directory and swap
 /// it into place. On any error the previous output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
-    let start = Instant::now();
-    let site = Site::load(opts)?;
+    let mut timings = Timings::default();
+    let site = Site::load_timed(opts, &mut timings)?;
     let renderer = site.renderer(None)?;
-    eprintln!("T renderer {:?}", start.elapsed());
+    timings.mark("templates");
     let files = site.files();
     let staging = output::Staging::new(&opts.out)?;
-    staging.create_dirs(files.iter().map(String::as_str).chain(site.theme.statics.iter().map(|(n, _)| n.as_str())))?;
+    staging.create_dirs(
+        files
+            .iter()
+            .map(String::as_str)
+            .chain(site.theme.statics.iter().map(|(n, _)| n.as_str())),
+    )?;
     let bar = progress_bar(opts.progress, files.len());
     let results: Vec<Result<()>> = site
         .graph
@@ -149,18 +213,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         })
         .collect();
     bar.finish_and_clear();
-    eprintln!("T rendered {:?}", start.elapsed());
     results.into_iter().collect::<Result<Vec<()>>>()?;
     for (name, path) in &site.theme.statics {
         staging.copy(name, path)?;
     }
+    timings.mark("render+write");
     staging.commit()?;
-    eprintln!("T done {:?}", start.elapsed());
+    timings.mark("commit");
     Ok(BuildReport {
         articles: site.graph.articles.len(),
         pages: files.iter().filter(|f| f.ends_with(".html")).count(),
         files: files.len() + site.theme.statics.len(),
-        elapsed: start.elapsed(),
+        elapsed: timings.start.elapsed(),
+        timings,
     })
 }
 
@@ -190,7 +255,11 @@ pub fn check(opts: &BuildOptions) -> Result<usize> {
         broken.extend(r?);
         pages += 1;
     }
-    if broken.is_empty() { Ok(pages) } else { Err(Error::Links(broken)) }
+    if broken.is_empty() {
+        Ok(pages)
+    } else {
+        Err(Error::Links(broken))
+    }
 }
 
 fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {

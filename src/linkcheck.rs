@@ -49,19 +49,35 @@ pub struct Checker<'a> {
 impl<'a> Checker<'a> {
     /// A checker for a site at `base_url` (absolute, ending in `/`) with these output files.
     pub fn new(base_url: &'a str, base_path: &'a str, files: &'a HashSet<String>) -> Checker<'a> {
-        Checker { base_url, base_path, files }
+        Checker {
+            base_url,
+            base_path,
+            files,
+        }
     }
 
     /// The broken links of the page written to `page` (a file path relative to the output).
     pub fn check(&self, page: &str, links: &[String]) -> Vec<BrokenLink> {
         links
             .iter()
-            .filter_map(|l| self.problem(page, l).map(|reason| BrokenLink { page: page.into(), link: l.clone(), reason }))
+            .filter_map(|l| {
+                self.problem(page, l).map(|reason| BrokenLink {
+                    page: page.into(),
+                    link: l.clone(),
+                    reason,
+                })
+            })
             .collect()
     }
 
     fn problem(&self, page: &str, link: &str) -> Option<String> {
-        let link = link.split('#').next().unwrap_or("").split('?').next().unwrap_or("");
+        let link = link
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .split('?')
+            .next()
+            .unwrap_or("");
         if link.is_empty() || is_external(link) && !link.starts_with(self.base_url) {
             return None;
         }
@@ -90,7 +106,12 @@ impl<'a> Checker<'a> {
 }
 
 fn is_external(link: &str) -> bool {
-    link.starts_with("//") || link.split_once(':').is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+    link.starts_with("//")
+        || link.split_once(':').is_some_and(|(scheme, _)| {
+            scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
 }
 
 /// Resolves `.` and `..` in a relative path; `None` if it climbs above the root. Keeps a trailing `/`.
@@ -117,7 +138,15 @@ mod tests {
     use super::*;
 
     fn files() -> HashSet<String> {
-        ["index.html", "topics/carbon/index.html", "css/style.css", "atom.xml"].iter().map(|s| s.to_string()).collect()
+        [
+            "index.html",
+            "topics/carbon/index.html",
+            "css/style.css",
+            "atom.xml",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     }
 
     fn broken(page: &str, link: &str) -> Option<String> {
@@ -135,7 +164,10 @@ mod tests {
     #[test]
     fn good_links_pass() {
         assert_eq!(broken("index.html", "/x/topics/carbon/"), None);
-        assert_eq!(broken("topics/carbon/index.html", "../../css/style.css"), None);
+        assert_eq!(
+            broken("topics/carbon/index.html", "../../css/style.css"),
+            None
+        );
         assert_eq!(broken("index.html", "https://u.github.io/x/atom.xml"), None);
         assert_eq!(broken("index.html", "/x/topics/carbon"), None);
         assert_eq!(broken("index.html", "#main"), None);
@@ -145,16 +177,25 @@ mod tests {
 
     #[test]
     fn missing_target_is_broken() {
-        assert_eq!(broken("index.html", "/x/topics/talent/").as_deref(), Some("names no file of the site"));
+        assert_eq!(
+            broken("index.html", "/x/topics/talent/").as_deref(),
+            Some("names no file of the site")
+        );
     }
 
     #[test]
     fn leaving_the_base_path_is_broken() {
-        assert_eq!(broken("index.html", "/topics/carbon/").as_deref(), Some("leaves the base path /x/"));
+        assert_eq!(
+            broken("index.html", "/topics/carbon/").as_deref(),
+            Some("leaves the base path /x/")
+        );
     }
 
     #[test]
     fn climbing_above_the_root_is_broken() {
-        assert_eq!(broken("index.html", "../../etc/passwd").as_deref(), Some("climbs above the site root"));
+        assert_eq!(
+            broken("index.html", "../../etc/passwd").as_deref(),
+            Some("climbs above the site root")
+        );
     }
 }

@@ -25,6 +25,9 @@ enum Command {
         /// Output directory [default: <root>/public]
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Print how long each stage took
+        #[arg(long)]
+        timings: bool,
     },
     /// Load, validate and render the site and check its links, writing nothing.
     Check {
@@ -62,9 +65,14 @@ impl SiteArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build { site, out } => {
+        Command::Build { site, out, timings } => {
             let opts = site.options(out.clone());
             xietong::build(&opts).map(|r| {
+                if *timings {
+                    for (stage, d) in &r.timings.stages {
+                        eprintln!("{stage:>14} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+                    }
+                }
                 println!(
                     "已生成 {} 个页面（{} 篇文章，共 {} 个文件），用时 {:.2} 秒 → {}",
                     r.pages,
@@ -75,7 +83,9 @@ fn main() -> ExitCode {
                 )
             })
         }
-        Command::Check { site } => xietong::check(&site.options(None)).map(|n| println!("检查通过：{n} 个页面，链接完好")),
+        Command::Check { site } => {
+            xietong::check(&site.options(None)).map(|n| println!("检查通过：{n} 个页面，链接完好"))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -94,14 +104,21 @@ fn root_of(cli: &Cli) -> &Path {
 
 /// Prints an error once, with every diagnostic and the chain of causes.
 fn report(e: &Error, cli: &Cli) {
-    let renderer = if std::io::stderr().is_terminal() { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if std::io::stderr().is_terminal() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     match e {
         Error::Content(ds) => {
             for d in ds {
                 let line = source_line(d, root_of(cli));
                 eprintln!("{}\n", renderer.render(&diagnostic(d, line.as_deref())));
             }
-            eprintln!("错误：内容中有 {} 处问题，未生成网站（原有输出保持不变）", ds.len());
+            eprintln!(
+                "错误：内容中有 {} 处问题，未生成网站（原有输出保持不变）",
+                ds.len()
+            );
         }
         Error::Links(broken) => {
             for b in broken {
@@ -123,7 +140,10 @@ fn report(e: &Error, cli: &Cli) {
 /// The text of the line a diagnostic points at, when the file can be read.
 fn source_line(d: &Diagnostic, root: &Path) -> Option<String> {
     let text = std::fs::read(root.join(&d.path)).ok()?;
-    String::from_utf8_lossy(&text).lines().nth(d.line.checked_sub(1)?).map(str::to_owned)
+    String::from_utf8_lossy(&text)
+        .lines()
+        .nth(d.line.checked_sub(1)?)
+        .map(str::to_owned)
 }
 
 /// A diagnostic as a rustc-style report, quoting the offending line when there is one.
@@ -132,8 +152,14 @@ fn diagnostic<'a>(d: &'a Diagnostic, line: Option<&'a str>) -> Vec<Group<'a>> {
     let title = Level::ERROR.primary_title(d.message.as_str());
     let mut group = match line {
         Some(text) => {
-            let start = text.char_indices().nth(d.column.saturating_sub(1)).map_or(0, |(i, _)| i);
-            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let start = text
+                .char_indices()
+                .nth(d.column.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            let end = text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
             title.element(
                 Snippet::source(text)
                     .line_start(d.line)

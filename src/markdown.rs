@@ -58,13 +58,23 @@ pub fn render(markdown: &str, base_path: &str) -> Body {
     let mut parser = Parser::new_ext(markdown, options());
     while let Some(event) = parser.next() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let inner: Vec<Event<'_>> = parser
                     .by_ref()
                     .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
                     .collect();
                 let id = state.heading(level, id, &inner);
-                events.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id.into()),
+                    classes,
+                    attrs,
+                }));
                 events.extend(inner);
                 events.push(Event::End(TagEnd::Heading(level)));
             }
@@ -81,15 +91,37 @@ pub fn render(markdown: &str, base_path: &str) -> Body {
                         _ => {}
                     }
                 }
-                events.push(Event::Html(crate::highlight::code_block(&lang, &code).into()));
+                events.push(Event::Html(
+                    crate::highlight::code_block(&lang, &code).into(),
+                ));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rebase(dest_url, base_path);
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rebase(dest_url, base_path);
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE_MARKER => {
                 state.more = true;
@@ -134,7 +166,12 @@ struct State {
 
 impl State {
     /// Chooses the heading's id (the author's `{#id}` or a pinyin slug) and records it.
-    fn heading(&mut self, level: HeadingLevel, id: Option<CowStr<'_>>, inner: &[Event<'_>]) -> String {
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<CowStr<'_>>,
+        inner: &[Event<'_>],
+    ) -> String {
         let title: String = inner
             .iter()
             .filter_map(|e| match e {
@@ -146,12 +183,20 @@ impl State {
         self.lead_done |= !self.lead.is_empty();
         let base = id.map(|i| i.to_string()).unwrap_or_else(|| {
             let s = crate::slug::from_text(&title);
-            if s.is_empty() { format!("section-{}", self.ids.len() + 1) } else { s }
+            if s.is_empty() {
+                format!("section-{}", self.ids.len() + 1)
+            } else {
+                s
+            }
         });
         let id = crate::slug::unique(&base, &mut self.ids);
         let level = level as u8;
         if (2..=3).contains(&level) {
-            self.toc.push(TocEntry { level, id: id.clone(), title });
+            self.toc.push(TocEntry {
+                level,
+                id: id.clone(),
+                title,
+            });
         }
         id
     }
@@ -186,7 +231,10 @@ mod tests {
 
     #[test]
     fn root_links_get_the_base_path() {
-        let b = render("[甲](/carbon/a/) [乙](https://x.cn/) [丙](/xietong/c/) ![图](/img/a.png)", "/xietong/");
+        let b = render(
+            "[甲](/carbon/a/) [乙](https://x.cn/) [丙](/xietong/c/) ![图](/img/a.png)",
+            "/xietong/",
+        );
         assert!(b.html.contains("href=\"/xietong/carbon/a/\""), "{}", b.html);
         assert!(b.html.contains("href=\"https://x.cn/\""));
         assert!(b.html.contains("href=\"/xietong/c/\""));
@@ -196,8 +244,16 @@ mod tests {
     #[test]
     fn headings_get_pinyin_ids_and_toc() {
         let b = render_("## 产业协作\n\n文字\n\n### 产业协作\n");
-        assert!(b.html.contains("<h2 id=\"chan-ye-xie-zuo\">产业协作</h2>"), "{}", b.html);
-        assert!(b.html.contains("<h3 id=\"chan-ye-xie-zuo-2\">"), "{}", b.html);
+        assert!(
+            b.html.contains("<h2 id=\"chan-ye-xie-zuo\">产业协作</h2>"),
+            "{}",
+            b.html
+        );
+        assert!(
+            b.html.contains("<h3 id=\"chan-ye-xie-zuo-2\">"),
+            "{}",
+            b.html
+        );
         assert_eq!(b.toc.len(), 2);
     }
 
@@ -209,7 +265,8 @@ mod tests {
 
     #[test]
     fn tables_footnotes_and_strikethrough_render() {
-        let b = render_("| 城市 | 数 |\n|---|---|\n| 沧州 | 3 |\n\n注释[^1] ~~删~~\n\n[^1]: 说明\n");
+        let b =
+            render_("| 城市 | 数 |\n|---|---|\n| 沧州 | 3 |\n\n注释[^1] ~~删~~\n\n[^1]: 说明\n");
         assert!(b.html.contains("<table>"));
         assert!(b.html.contains("footnote-definition"));
         assert!(b.html.contains("<del>删</del>"));
@@ -218,7 +275,11 @@ mod tests {
     #[test]
     fn fenced_code_is_highlighted_with_classes() {
         let b = render_("```rust\nlet a = 1;\n```\n");
-        assert!(b.html.contains("<pre class=\"code\" data-lang=\"rust\">"), "{}", b.html);
+        assert!(
+            b.html.contains("<pre class=\"code\" data-lang=\"rust\">"),
+            "{}",
+            b.html
+        );
         assert!(b.html.contains("hl-"));
     }
 

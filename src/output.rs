@@ -20,7 +20,9 @@ impl Staging {
     /// itself (a `site.toml`, `content/` or `.git`), since the swap would replace it.
     pub fn new(target: &Path) -> Result<Staging> {
         refuse_precious(target)?;
-        let name = target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let name = target
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -31,7 +33,11 @@ impl Staging {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging { dir, target: target.to_path_buf(), committed: false })
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
     }
 
     /// The staging directory.
@@ -41,7 +47,9 @@ impl Staging {
 
     /// Creates every directory the given relative file paths need, once each.
     pub fn create_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
-        let dirs: BTreeSet<&str> = files.filter_map(|f| f.rsplit_once('/').map(|(d, _)| d)).collect();
+        let dirs: BTreeSet<&str> = files
+            .filter_map(|f| f.rsplit_once('/').map(|(d, _)| d))
+            .collect();
         for d in dirs {
             let p = self.dir.join(d);
             std::fs::create_dir_all(&p).map_err(|e| Error::io(&p, e))?;
@@ -58,14 +66,18 @@ impl Staging {
     /// Copies a file in (static assets).
     pub fn copy(&self, rel: &str, from: &Path) -> Result<()> {
         let p = self.dir.join(rel);
-        std::fs::copy(from, &p).map(|_| ()).map_err(|e| Error::io(from, e))
+        std::fs::copy(from, &p)
+            .map(|_| ())
+            .map_err(|e| Error::io(from, e))
     }
 
     /// Replaces the target with the staged directory.
     pub fn commit(mut self) -> Result<()> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
-            self.target.file_name().map_or("public".into(), |n| n.to_string_lossy()),
+            self.target
+                .file_name()
+                .map_or("public".into(), |n| n.to_string_lossy()),
             std::process::id()
         ));
         let had_target = self.target.exists();
@@ -127,9 +139,16 @@ mod tests {
         s.create_dirs(["a/b/index.html"].into_iter()).unwrap();
         s.write("a/b/index.html", b"new").unwrap();
         s.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(target.join("a/b/index.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/b/index.html")).unwrap(),
+            "new"
+        );
         assert!(!target.join("stale.html").exists());
-        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "no staging or old dirs left");
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "no staging or old dirs left"
+        );
     }
 
     #[test]
@@ -141,7 +160,10 @@ mod tests {
         let s = Staging::new(&target).unwrap();
         s.write("index.html", b"new").unwrap();
         drop(s);
-        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
         assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
     }
 

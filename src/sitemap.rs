@@ -17,7 +17,11 @@ pub fn sitemap(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph) -> 
         let path = file.strip_suffix("index.html").unwrap_or(&file);
         let _ = write!(x, "<url><loc>{}</loc>", escape(&cfg.permalink(path)));
         if let Output::Article(i) = out {
-            let _ = write!(x, "<lastmod>{}</lastmod>", g.articles[*i].article.date.format("%Y-%m-%d"));
+            let _ = write!(
+                x,
+                "<lastmod>{}</lastmod>",
+                g.articles[*i].article.date.format("%Y-%m-%d")
+            );
         }
         x.push_str("</url>\n");
     }
@@ -27,5 +31,8 @@ pub fn sitemap(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph) -> 
 
 /// `robots.txt`: everything may be crawled; the sitemap is named with its absolute URL.
 pub fn robots(cfg: &Config) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", cfg.permalink("sitemap.xml"))
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        cfg.permalink("sitemap.xml")
+    )
 }

@@ -104,7 +104,9 @@ mod tests {
         let s = from_text(&"京津冀协同发展".repeat(10));
         assert!(s.len() <= MAX_LEN, "{s}");
         assert!(!s.ends_with('-'));
-        assert!(s.split('-').all(|w| ["jing", "jin", "ji", "xie", "tong", "fa", "zhan"].contains(&w)));
+        assert!(s
+            .split('-')
+            .all(|w| ["jing", "jin", "ji", "xie", "tong", "fa", "zhan"].contains(&w)));
     }
 
     #[test]

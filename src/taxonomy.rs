@@ -18,7 +18,11 @@ pub struct Taxonomy {
 impl Taxonomy {
     /// Indexes `topics` (keys are already checked unique by the config).
     pub fn new(topics: Vec<TopicConfig>) -> Taxonomy {
-        let by_key = topics.iter().enumerate().map(|(i, t)| (t.key.clone(), i)).collect();
+        let by_key = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.key.clone(), i))
+            .collect();
         Taxonomy { topics, by_key }
     }
 
@@ -34,7 +38,10 @@ impl Taxonomy {
         if let Some(id) = self.get(&wanted) {
             return Ok(id);
         }
-        let by_name = self.topics.iter().find(|t| t.name == key.trim() || t.name.contains(key.trim()));
+        let by_name = self
+            .topics
+            .iter()
+            .find(|t| t.name == key.trim() || t.name.contains(key.trim()));
         let mut near: Vec<(f64, &TopicConfig)> = self
             .topics
             .iter()
@@ -43,10 +50,21 @@ impl Taxonomy {
             .collect();
         near.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut hints: Vec<&TopicConfig> = by_name.into_iter().collect();
-        hints.extend(near.into_iter().map(|(_, t)| t).filter(|t| by_name.map_or(true, |b| b.key != t.key)));
-        let known: Vec<String> = self.topics.iter().map(|t| format!("`{}` ({})", t.key, t.name)).collect();
+        hints.extend(
+            near.into_iter()
+                .map(|(_, t)| t)
+                .filter(|t| by_name.map_or(true, |b| b.key != t.key)),
+        );
+        let known: Vec<String> = self
+            .topics
+            .iter()
+            .map(|t| format!("`{}` ({})", t.key, t.name))
+            .collect();
         Err(match hints.first() {
-            Some(t) => format!("unknown topic `{key}`; did you mean `{}` ({})?", t.key, t.name),
+            Some(t) => format!(
+                "unknown topic `{key}`; did you mean `{}` ({})?",
+                t.key, t.name
+            ),
             None => format!("unknown topic `{key}`; the topics are {}", known.join(", ")),
         })
     }
@@ -68,17 +86,26 @@ mod tests {
 
     #[test]
     fn typo_suggests_the_closest_key() {
-        assert_eq!(tax().resolve("carbn").unwrap_err(), "unknown topic `carbn`; did you mean `carbon` (绿色低碳)?");
+        assert_eq!(
+            tax().resolve("carbn").unwrap_err(),
+            "unknown topic `carbn`; did you mean `carbon` (绿色低碳)?"
+        );
     }
 
     #[test]
     fn chinese_name_suggests_its_key() {
-        assert_eq!(tax().resolve("低碳").unwrap_err(), "unknown topic `低碳`; did you mean `carbon` (绿色低碳)?");
+        assert_eq!(
+            tax().resolve("低碳").unwrap_err(),
+            "unknown topic `低碳`; did you mean `carbon` (绿色低碳)?"
+        );
     }
 
     #[test]
     fn unrelated_key_lists_all_topics() {
         let e = tax().resolve("sports").unwrap_err();
-        assert!(e.starts_with("unknown topic `sports`; the topics are `industry` (产业协作)"), "{e}");
+        assert!(
+            e.starts_with("unknown topic `sports`; the topics are `industry` (产业协作)"),
+            "{e}"
+        );
     }
 }

@@ -102,7 +102,9 @@ pub fn cut_summary(text: &str, max: usize) -> String {
         Some(e) if e * 3 >= max => chars[..e].iter().collect(),
         _ => {
             let mut s: String = chars[..max].iter().collect();
-            s = s.trim_end_matches(['，', '、', '；', '：', ',', ' ']).to_string();
+            s = s
+                .trim_end_matches(['，', '、', '；', '：', ',', ' '])
+                .to_string();
             s.push_str("……");
             s
         }
@@ -126,15 +128,28 @@ mod tests {
 
     #[test]
     fn reading_time_grows_with_cjk_characters() {
-        let m = Measure { cjk: 2000, words: 0 };
+        let m = Measure {
+            cjk: 2000,
+            words: 0,
+        };
         assert_eq!(m.reading_minutes(), 5);
-        let m = Measure { cjk: 2001, words: 0 };
+        let m = Measure {
+            cjk: 2001,
+            words: 0,
+        };
         assert_eq!(m.reading_minutes(), 6);
     }
 
     #[test]
     fn latin_words_add_reading_time() {
-        assert_eq!(Measure { cjk: 400, words: 200 }.reading_minutes(), 2);
+        assert_eq!(
+            Measure {
+                cjk: 400,
+                words: 200
+            }
+            .reading_minutes(),
+            2
+        );
     }
 
     #[test]

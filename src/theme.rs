@@ -52,13 +52,23 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     }
     let mut out = Vec::new();
     for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::io(dir, e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop in links"))))?;
+        let entry = entry.map_err(|e| {
+            Error::io(
+                dir,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop in links")),
+            )
+        })?;
         let name = entry.file_name().to_string_lossy();
         if !entry.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         out.push((rel, entry.path().to_path_buf()));
     }
     Ok(out)

@@ -22,6 +22,9 @@ pub fn escape(s: &str) -> String {
 mod tests {
     #[test]
     fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(super::escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(
+            super::escape("a<b & \"c\"\u{1}"),
+            "a&lt;b &amp; &quot;c&quot;"
+        );
     }
 }

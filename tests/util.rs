@@ -31,7 +31,10 @@ pub struct SiteTest {
 impl SiteTest {
     /// A site with the repository's `site.toml` and `themes/`, and no content.
     pub fn new() -> SiteTest {
-        let dir = tempfile::Builder::new().prefix("xietong-test-").tempdir().expect("create a temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix("xietong-test-")
+            .tempdir()
+            .expect("create a temp dir");
         copy_file(&repo().join("site.toml"), &dir.path().join("site.toml"));
         copy_dir(&repo().join("themes"), &dir.path().join("themes"));
         SiteTest { dir }
@@ -73,7 +76,8 @@ impl SiteTest {
     /// Rewrites a file under the site root through `f` (e.g. to change one `site.toml` line).
     pub fn edit(&self, rel: &str, f: impl FnOnce(String) -> String) -> &SiteTest {
         let p = self.root().join(rel);
-        let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
+        let text = std::fs::read_to_string(&p)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
         let new = f(text.clone());
         assert_ne!(text, new, "edit of {rel} changed nothing");
         std::fs::write(&p, new).unwrap();
@@ -109,7 +113,8 @@ impl SiteTest {
         if p.is_dir() {
             std::fs::remove_dir_all(&p).unwrap();
         } else {
-            std::fs::remove_file(&p).unwrap_or_else(|e| panic!("cannot remove {}: {e}", p.display()));
+            std::fs::remove_file(&p)
+                .unwrap_or_else(|e| panic!("cannot remove {}: {e}", p.display()));
         }
         self
     }
@@ -127,7 +132,10 @@ impl SiteTest {
         for i in 1..=n {
             let day = 300 - i;
             let date = format!("2024-{:02}-{:02}", 1 + day / 28, 1 + day % 28);
-            let a = Article::new(&format!("{topic}测试稿第{i}篇")).date(&date).topics(&[topic]).regions(regions);
+            let a = Article::new(&format!("{topic}测试稿第{i}篇"))
+                .date(&date)
+                .topics(&[topic])
+                .regions(regions);
             self.article(topic, &format!("{prefix}-{i:03}"), &a);
         }
         self
@@ -153,7 +161,9 @@ impl SiteTest {
             full.extend(rest.iter().map(|s| s.to_string()));
         }
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_xietong"));
-        cmd.args(&full).current_dir(self.root()).env_remove("RAYON_NUM_THREADS");
+        cmd.args(&full)
+            .current_dir(self.root())
+            .env_remove("RAYON_NUM_THREADS");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -194,7 +204,11 @@ impl SiteTest {
 pub fn read_in(dir: &Path, rel: &str) -> String {
     let p = dir.join(rel);
     std::fs::read_to_string(&p).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}); the directory holds:\n  {}", p.display(), list_files(dir).join("\n  "))
+        panic!(
+            "cannot read {} ({e}); the directory holds:\n  {}",
+            p.display(),
+            list_files(dir).join("\n  ")
+        )
     })
 }
 
@@ -216,8 +230,16 @@ pub struct Run {
 
 impl fmt::Display for Run {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let files: Vec<&String> = self.files.iter().filter(|f| !f.starts_with("themes/") && !f.starts_with("public/")).collect();
-        let public = self.files.iter().filter(|f| f.starts_with("public/")).count();
+        let files: Vec<&String> = self
+            .files
+            .iter()
+            .filter(|f| !f.starts_with("themes/") && !f.starts_with("public/"))
+            .collect();
+        let public = self
+            .files
+            .iter()
+            .filter(|f| f.starts_with("public/"))
+            .count();
         writeln!(f, "command: {}", self.command)?;
         writeln!(f, "cwd:     {}", self.cwd.display())?;
         writeln!(f, "exit:    {:?}", self.code)?;
@@ -258,7 +280,10 @@ impl Run {
     #[track_caller]
     pub fn stderr_lacks(&self, needles: &[&str]) -> &Run {
         for n in needles {
-            assert!(!self.stderr.contains(n), "stderr should not contain {n:?}\n{self}");
+            assert!(
+                !self.stderr.contains(n),
+                "stderr should not contain {n:?}\n{self}"
+            );
         }
         self
     }
@@ -266,7 +291,10 @@ impl Run {
     /// Asserts stdout contains the needle.
     #[track_caller]
     pub fn stdout_has(&self, needle: &str) -> &Run {
-        assert!(self.stdout.contains(needle), "stdout lacks {needle:?}\n{self}");
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}\n{self}"
+        );
         self
     }
 }
@@ -281,7 +309,10 @@ pub struct Article {
 impl Article {
     /// An article titled `title`, dated 2024-04-18, with a one-sentence body.
     pub fn new(title: &str) -> Article {
-        let mut a = Article { fields: Vec::new(), body: format!("{title}的正文。三地有关部门表示将继续推进合作。\n") };
+        let mut a = Article {
+            fields: Vec::new(),
+            body: format!("{title}的正文。三地有关部门表示将继续推进合作。\n"),
+        };
         a.set_str("title", title);
         a.set("date", "2024-04-18", "2024-04-18");
         a
@@ -301,7 +332,14 @@ impl Article {
     }
 
     fn set_list(&mut self, key: &str, values: &[&str]) {
-        let list = format!("[{}]", values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", "));
+        let list = format!(
+            "[{}]",
+            values
+                .iter()
+                .map(|v| format!("{v:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         self.set(key, &list, &list);
     }
 
@@ -365,8 +403,13 @@ impl Article {
 /// The `<main>` element of a page (what the theme puts around it is not under test).
 #[track_caller]
 pub fn main_of(html: &str) -> &str {
-    let start = html.find("<main").unwrap_or_else(|| panic!("no <main> in:\n{html}"));
-    let end = html[start..].find("</main>").map(|e| start + e + "</main>".len()).expect("no </main>");
+    let start = html
+        .find("<main")
+        .unwrap_or_else(|| panic!("no <main> in:\n{html}"));
+    let end = html[start..]
+        .find("</main>")
+        .map(|e| start + e + "</main>".len())
+        .expect("no </main>");
     &html[start..end]
 }
 
@@ -399,20 +442,30 @@ pub fn assert_has(what: &str, hay: &str, needle: &str) {
 /// Asserts `hay` does not contain `needle`.
 #[track_caller]
 pub fn assert_lacks(what: &str, hay: &str, needle: &str) {
-    assert!(!hay.contains(needle), "{what} should not contain {needle:?}:\n{hay}");
+    assert!(
+        !hay.contains(needle),
+        "{what} should not contain {needle:?}:\n{hay}"
+    );
 }
 
 /// Every file under `dir`, relative with `/` separators, sorted.
 pub fn list_files(dir: &Path) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
                 walk(base, &p, out);
             } else {
                 let rel = p.strip_prefix(base).unwrap();
-                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+                out.push(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
             }
         }
     }
@@ -424,10 +477,13 @@ pub fn list_files(dir: &Path) -> Vec<String> {
 
 /// Every file under `dir` with its bytes, sorted by path (to compare two builds).
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    list_files(dir).into_iter().map(|f| {
-        let bytes = std::fs::read(dir.join(&f)).unwrap();
-        (f, bytes)
-    }).collect()
+    list_files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
 }
 
 /// Asserts two directory snapshots are byte-identical, naming the first difference.
@@ -436,7 +492,12 @@ pub fn assert_same_tree(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: 
     let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
     assert_eq!(names(a), names(b), "{what}: the file lists differ");
     for ((name, x), (_, y)) in a.iter().zip(b) {
-        assert!(x == y, "{what}: {name} differs:\n--- first ---\n{}\n--- second ---\n{}", String::from_utf8_lossy(x), String::from_utf8_lossy(y));
+        assert!(
+            x == y,
+            "{what}: {name} differs:\n--- first ---\n{}\n--- second ---\n{}",
+            String::from_utf8_lossy(x),
+            String::from_utf8_lossy(y)
+        );
     }
 }
 

@@ -44,7 +44,12 @@ pub struct FrontMatterError {
 }
 
 impl FrontMatterError {
-    fn new(line: usize, column: usize, message: impl Into<String>, help: impl Into<String>) -> Self {
+    fn new(
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
         FrontMatterError {
             line,
             column,
@@ -173,7 +178,10 @@ fn parse_toml(split: &Split<'_>) -> Result<serde_json::Map<String, Value>, Front
             "write each field as `key = value`, with text in double quotes: title = \"…\"",
         )
     })?;
-    Ok(table.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+    Ok(table
+        .into_iter()
+        .map(|(k, v)| (k, toml_to_json(v)))
+        .collect())
 }
 
 fn toml_to_json(v: toml::Value) -> Value {
@@ -248,22 +256,66 @@ impl FrontMatter {
             )
         };
         match key.as_str() {
-            "title" => self.title = Some(text(value).ok_or_else(|| wrong("text", "title = \"…\""))?),
-            "kicker" => self.kicker = opt_text(value).map_err(|_| wrong("text", "kicker = \"…\""))?,
+            "title" => {
+                self.title = Some(text(value).ok_or_else(|| wrong("text", "title = \"…\""))?)
+            }
+            "kicker" => {
+                self.kicker = opt_text(value).map_err(|_| wrong("text", "kicker = \"…\""))?
+            }
             "subtitle" => {
                 self.subtitle = opt_text(value).map_err(|_| wrong("text", "subtitle = \"…\""))?
             }
-            "date" => self.date = Some(text(value).ok_or_else(|| wrong("a date", "date = 2024-04-18"))?),
-            "source" => self.source = opt_text(value).map_err(|_| wrong("text", "source = \"河北日报\""))?,
-            "slug" => self.slug = opt_text(value).map_err(|_| wrong("text", "slug = \"cangzhou-hezuo\""))?,
-            "summary" => self.summary = opt_text(value).map_err(|_| wrong("text", "summary = \"…\""))?,
-            "origin" => self.origin = opt_text(value).map_err(|_| wrong("text", "origin = \"raw/x.txt\""))?,
-            "authors" => self.authors = list(value).ok_or_else(|| wrong("a list of names", "authors = [\"张三\", \"李四\"]"))?,
-            "topics" => self.topics = list(value).ok_or_else(|| wrong("a list of topic keys", "topics = [\"carbon\", \"industry\"]"))?,
-            "regions" => self.regions = list(value).ok_or_else(|| wrong("a list of region keys", "regions = [\"hebei/cangzhou\", \"xiongan\"]"))?,
-            "review" => self.review = list(value).ok_or_else(|| wrong("text or a list of notes", "review = [\"核对人名\"]"))?,
-            "draft" => self.draft = value.as_bool().ok_or_else(|| wrong("true or false", "draft = true"))?,
-            "menu" => self.menu = value.as_bool().ok_or_else(|| wrong("true or false", "menu = true"))?,
+            "date" => {
+                self.date = Some(text(value).ok_or_else(|| wrong("a date", "date = 2024-04-18"))?)
+            }
+            "source" => {
+                self.source = opt_text(value).map_err(|_| wrong("text", "source = \"河北日报\""))?
+            }
+            "slug" => {
+                self.slug =
+                    opt_text(value).map_err(|_| wrong("text", "slug = \"cangzhou-hezuo\""))?
+            }
+            "summary" => {
+                self.summary = opt_text(value).map_err(|_| wrong("text", "summary = \"…\""))?
+            }
+            "origin" => {
+                self.origin =
+                    opt_text(value).map_err(|_| wrong("text", "origin = \"raw/x.txt\""))?
+            }
+            "authors" => {
+                self.authors = list(value)
+                    .ok_or_else(|| wrong("a list of names", "authors = [\"张三\", \"李四\"]"))?
+            }
+            "topics" => {
+                self.topics = list(value).ok_or_else(|| {
+                    wrong(
+                        "a list of topic keys",
+                        "topics = [\"carbon\", \"industry\"]",
+                    )
+                })?
+            }
+            "regions" => {
+                self.regions = list(value).ok_or_else(|| {
+                    wrong(
+                        "a list of region keys",
+                        "regions = [\"hebei/cangzhou\", \"xiongan\"]",
+                    )
+                })?
+            }
+            "review" => {
+                self.review = list(value)
+                    .ok_or_else(|| wrong("text or a list of notes", "review = [\"核对人名\"]"))?
+            }
+            "draft" => {
+                self.draft = value
+                    .as_bool()
+                    .ok_or_else(|| wrong("true or false", "draft = true"))?
+            }
+            "menu" => {
+                self.menu = value
+                    .as_bool()
+                    .ok_or_else(|| wrong("true or false", "menu = true"))?
+            }
             _ => {
                 self.extra.insert(key, value);
             }
@@ -283,7 +335,9 @@ fn text(v: Value) -> Option<String> {
 fn opt_text(v: Value) -> Result<Option<String>, ()> {
     match v {
         Value::Null => Ok(None),
-        other => text(other).map(|s| Some(s).filter(|s| !s.trim().is_empty())).ok_or(()),
+        other => text(other)
+            .map(|s| Some(s).filter(|s| !s.trim().is_empty()))
+            .ok_or(()),
     }
 }
 
@@ -324,7 +378,10 @@ mod tests {
     #[test]
     fn missing_header_says_how_to_start() {
         let e = split("# 标题\n").unwrap_err();
-        assert_eq!((e.line, e.message.as_str()), (1, "the file does not start with front matter"));
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (1, "the file does not start with front matter")
+        );
     }
 
     #[test]
@@ -337,14 +394,22 @@ mod tests {
     fn toml_syntax_error_points_at_the_file_line() {
         let e = fm("+++\ntitle = \"甲\"\ndate = 2024-13-01x\n+++\n").unwrap_err();
         assert_eq!(e.line, 3, "{e:?}");
-        assert!(e.message.starts_with("invalid TOML front matter"), "{}", e.message);
+        assert!(
+            e.message.starts_with("invalid TOML front matter"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
     fn yaml_syntax_error_points_at_the_file_line() {
         let e = fm("---\ntitle: 甲\ntopics: [carbon\n---\n").unwrap_err();
         assert!(e.line >= 3, "{e:?}");
-        assert!(e.message.starts_with("invalid YAML front matter"), "{}", e.message);
+        assert!(
+            e.message.starts_with("invalid YAML front matter"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -377,6 +442,10 @@ mod tests {
     #[test]
     fn line_col_counts_characters() {
         assert_eq!(line_col("甲乙\n丙丁", 10), (2, 2));
-        assert_eq!(line_col("甲乙\n丙丁", 9), (2, 1), "inside a character counts as its start");
+        assert_eq!(
+            line_col("甲乙\n丙丁", 9),
+            (2, 1),
+            "inside a character counts as its start"
+        );
     }
 }

@@ -108,7 +108,11 @@ pub fn list(root: &Path) -> Result<Vec<PathBuf>> {
     for entry in walker.filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.')) {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(&dir).to_path_buf();
-            Error::io(path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop in links")))
+            Error::io(
+                path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop in links")),
+            )
         })?;
         let name = entry.file_name().to_string_lossy();
         if entry.file_type().is_file() && name.ends_with(".md") {
@@ -124,7 +128,12 @@ enum Item {
     Page(Page),
 }
 
-fn load_file(root: &Path, rel: &Path, drafts: bool, base_path: &str) -> std::result::Result<Option<Item>, Diagnostic> {
+fn load_file(
+    root: &Path,
+    rel: &Path,
+    drafts: bool,
+    base_path: &str,
+) -> std::result::Result<Option<Item>, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostic::new(rel, 0, 0, format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -147,15 +156,26 @@ fn load_file(root: &Path, rel: &Path, drafts: bool, base_path: &str) -> std::res
     let title = match front.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => {
-            return Err(Diagnostic::new(rel, split.header_line, 1, "the front matter has no `title`")
-                .with_help("add a line like title = \"京津冀协同发展取得新进展\""))
+            return Err(Diagnostic::new(
+                rel,
+                split.header_line,
+                1,
+                "the front matter has no `title`",
+            )
+            .with_help("add a line like title = \"京津冀协同发展取得新进展\""))
         }
     };
     let body = markdown::render(split.body, base_path);
     let folder = folder_of(rel);
     if folder.as_deref() == Some(PAGES_DIR) {
         let (slug, _) = file_slug(rel, &front, &title)?;
-        return Ok(Some(Item::Page(Page { path: rel.into(), slug, title, front, body })));
+        return Ok(Some(Item::Page(Page {
+            path: rel.into(),
+            slug,
+            title,
+            front,
+            body,
+        })));
     }
     let Some(folder) = folder else {
         return Err(Diagnostic::new(rel, 0, 0, "articles must be inside a topic folder")
@@ -185,7 +205,10 @@ fn folder_of(rel: &Path) -> Option<String> {
     Some(first.as_os_str().to_string_lossy().into_owned())
 }
 
-fn article_date(rel: &Path, front: &FrontMatter) -> std::result::Result<DateTime<FixedOffset>, Diagnostic> {
+fn article_date(
+    rel: &Path,
+    front: &FrontMatter,
+) -> std::result::Result<DateTime<FixedOffset>, Diagnostic> {
     let (line, col) = front.position("date");
     let Some(raw) = front.date.as_deref() else {
         return Err(Diagnostic::new(rel, line, 0, "the article has no `date`")
@@ -198,24 +221,43 @@ fn article_date(rel: &Path, front: &FrontMatter) -> std::result::Result<DateTime
 }
 
 /// The slug and whether it was made from the title.
-fn file_slug(rel: &Path, front: &FrontMatter, title: &str) -> std::result::Result<(String, bool), Diagnostic> {
+fn file_slug(
+    rel: &Path,
+    front: &FrontMatter,
+    title: &str,
+) -> std::result::Result<(String, bool), Diagnostic> {
     if let Some(s) = front.slug.as_deref() {
         if crate::slug::is_slug(s) {
             return Ok((s.to_string(), false));
         }
         let (line, col) = front.position("slug");
-        return Err(Diagnostic::new(rel, line, col, format!("slug `{s}` is not a valid URL slug"))
-            .with_help(format!(
-                "use lowercase ASCII letters, digits and hyphens, like slug = \"{}\", or remove it",
-                crate::slug::from_text(s)
-            )));
+        return Err(Diagnostic::new(
+            rel,
+            line,
+            col,
+            format!("slug `{s}` is not a valid URL slug"),
+        )
+        .with_help(format!(
+            "use lowercase ASCII letters, digits and hyphens, like slug = \"{}\", or remove it",
+            crate::slug::from_text(s)
+        )));
     }
-    let stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     if crate::slug::is_slug(&stem) {
         return Ok((stem.into_owned(), false));
     }
     let from_title = crate::slug::from_text(title);
-    Ok((if from_title.is_empty() { "article".into() } else { from_title }, true))
+    Ok((
+        if from_title.is_empty() {
+            "article".into()
+        } else {
+            from_title
+        },
+        true,
+    ))
 }
 
 fn summary(front: &FrontMatter, body: &Body) -> String {
@@ -246,7 +288,10 @@ mod tests {
 
     #[test]
     fn articles_and_pages_are_told_apart() {
-        let d = site(&[("content/carbon/a.md", OK), ("content/pages/about.md", "+++\ntitle = \"关于\"\n+++\n")]);
+        let d = site(&[
+            ("content/carbon/a.md", OK),
+            ("content/pages/about.md", "+++\ntitle = \"关于\"\n+++\n"),
+        ]);
         let c = load(d.path(), false, "/").unwrap();
         assert_eq!(c.articles.len(), 1);
         assert_eq!(c.articles[0].folder, "carbon");
@@ -266,21 +311,40 @@ mod tests {
     fn all_problems_are_collected() {
         let d = site(&[
             ("content/carbon/a.md", "+++\ndate = 2024-01-01\n+++\n"),
-            ("content/carbon/b.md", "+++\ntitle = \"乙\"\ndate = \"2024-13-01\"\n+++\n"),
+            (
+                "content/carbon/b.md",
+                "+++\ntitle = \"乙\"\ndate = \"2024-13-01\"\n+++\n",
+            ),
             ("content/loose.md", OK),
         ]);
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else { panic!("expected content errors") };
+        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
+            panic!("expected content errors")
+        };
         let text: Vec<String> = ds.iter().map(|d| d.to_string()).collect();
         assert_eq!(ds.len(), 3, "{text:#?}");
-        assert!(text[0].starts_with("content/carbon/a.md:2:1: the front matter has no `title`"), "{}", text[0]);
-        assert!(text[1].starts_with("content/carbon/b.md:3:8: date `2024-13-01` is not a valid date"), "{}", text[1]);
-        assert!(text[2].contains("articles must be inside a topic folder"), "{}", text[2]);
+        assert!(
+            text[0].starts_with("content/carbon/a.md:2:1: the front matter has no `title`"),
+            "{}",
+            text[0]
+        );
+        assert!(
+            text[1].starts_with("content/carbon/b.md:3:8: date `2024-13-01` is not a valid date"),
+            "{}",
+            text[1]
+        );
+        assert!(
+            text[2].contains("articles must be inside a topic folder"),
+            "{}",
+            text[2]
+        );
     }
 
     #[test]
     fn missing_date_says_what_to_add() {
         let d = site(&[("content/carbon/a.md", "+++\ntitle = \"甲\"\n+++\n")]);
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else { panic!() };
+        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
+            panic!()
+        };
         assert_eq!(ds[0].message, "the article has no `date`");
         assert!(ds[0].help.as_deref().unwrap().contains("date = 2024-04-18"));
     }
@@ -289,8 +353,14 @@ mod tests {
     fn non_utf8_file_is_reported() {
         let d = site(&[]);
         std::fs::create_dir_all(d.path().join("content/carbon")).unwrap();
-        std::fs::write(d.path().join("content/carbon/gbk.md"), b"+++\ntitle = \"\xb2\xe2\"\n").unwrap();
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else { panic!() };
+        std::fs::write(
+            d.path().join("content/carbon/gbk.md"),
+            b"+++\ntitle = \"\xb2\xe2\"\n",
+        )
+        .unwrap();
+        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
+            panic!()
+        };
         assert_eq!(ds[0].message, "the file is not valid UTF-8 text");
         assert_eq!(ds[0].line, 2);
     }
@@ -298,21 +368,39 @@ mod tests {
     #[test]
     fn chinese_file_names_get_pinyin_slugs() {
         let d = site(&[("content/carbon/沧州.md", OK)]);
-        assert_eq!(load(d.path(), false, "/").unwrap().articles[0].slug, "cang-zhou-lv-se-zhuan-xing");
+        assert_eq!(
+            load(d.path(), false, "/").unwrap().articles[0].slug,
+            "cang-zhou-lv-se-zhuan-xing"
+        );
     }
 
     #[test]
     fn invalid_slug_suggests_one() {
-        let d = site(&[("content/carbon/a.md", "+++\ntitle = \"甲\"\ndate = 2024-01-01\nslug = \"沧州 新闻\"\n+++\n")]);
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else { panic!() };
-        assert!(ds[0].help.as_deref().unwrap().contains("cang-zhou-xin-wen"), "{:?}", ds[0]);
+        let d = site(&[(
+            "content/carbon/a.md",
+            "+++\ntitle = \"甲\"\ndate = 2024-01-01\nslug = \"沧州 新闻\"\n+++\n",
+        )]);
+        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
+            panic!()
+        };
+        assert!(
+            ds[0].help.as_deref().unwrap().contains("cang-zhou-xin-wen"),
+            "{:?}",
+            ds[0]
+        );
     }
 
     #[test]
     fn summary_prefers_front_matter_then_more_then_lead() {
         let d = site(&[
-            ("content/carbon/a.md", "+++\ntitle = \"甲\"\ndate = 2024-01-01\nsummary = \"手写摘要\"\n+++\n正文。\n"),
-            ("content/carbon/b.md", "+++\ntitle = \"乙\"\ndate = 2024-01-01\n+++\n前言。\n\n<!-- more -->\n\n后文。\n"),
+            (
+                "content/carbon/a.md",
+                "+++\ntitle = \"甲\"\ndate = 2024-01-01\nsummary = \"手写摘要\"\n+++\n正文。\n",
+            ),
+            (
+                "content/carbon/b.md",
+                "+++\ntitle = \"乙\"\ndate = 2024-01-01\n+++\n前言。\n\n<!-- more -->\n\n后文。\n",
+            ),
             ("content/carbon/c.md", OK),
         ]);
         let c = load(d.path(), false, "/").unwrap();
@@ -322,7 +410,11 @@ mod tests {
 
     #[test]
     fn bom_is_ignored_and_editor_backups_skipped() {
-        let d = site(&[("content/carbon/a.md", &format!("\u{feff}{OK}")), ("content/carbon/a.md~", OK), ("content/carbon/.#a.md", OK)]);
+        let d = site(&[
+            ("content/carbon/a.md", &format!("\u{feff}{OK}")),
+            ("content/carbon/a.md~", OK),
+            ("content/carbon/.#a.md", OK),
+        ]);
         assert_eq!(load(d.path(), false, "/").unwrap().articles.len(), 1);
     }
 }

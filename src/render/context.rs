@@ -64,11 +64,24 @@ struct Card<'a> {
 impl Shared {
     /// Builds the shared values of `g`.
     pub fn new(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph) -> Shared {
-        let topics: Vec<Value> = (0..tax.topics.len()).map(|t| topic_link(cfg, tax, gaz, t, g.topics[t].len())).collect();
-        let regions: HashMap<RegionId, Value> =
-            g.regions.iter().map(|(&r, node)| (r, region_link(cfg, tax, gaz, r, node.articles.len()))).collect();
-        let cards = g.articles.iter().map(|a| card(cfg, a, &topics, &regions)).collect();
-        Shared { topics, regions, cards }
+        let topics: Vec<Value> = (0..tax.topics.len())
+            .map(|t| topic_link(cfg, tax, gaz, t, g.topics[t].len()))
+            .collect();
+        let regions: HashMap<RegionId, Value> = g
+            .regions
+            .iter()
+            .map(|(&r, node)| (r, region_link(cfg, tax, gaz, r, node.articles.len())))
+            .collect();
+        let cards = g
+            .articles
+            .iter()
+            .map(|a| card(cfg, a, &topics, &regions))
+            .collect();
+        Shared {
+            topics,
+            regions,
+            cards,
+        }
     }
 
     /// Cards for a list of article indices.
@@ -98,7 +111,13 @@ fn region_link(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, r: RegionId, count
     Value::from_serializable(&region_fields(cfg, tax, gaz, r, count))
 }
 
-fn region_fields<'a>(cfg: &Config, tax: &Taxonomy, gaz: &'a Gazetteer, r: RegionId, count: usize) -> RegionLink<'a> {
+fn region_fields<'a>(
+    cfg: &Config,
+    tax: &Taxonomy,
+    gaz: &'a Gazetteer,
+    r: RegionId,
+    count: usize,
+) -> RegionLink<'a> {
     let region = gaz.get(r);
     RegionLink {
         key: &region.key,
@@ -109,7 +128,12 @@ fn region_fields<'a>(cfg: &Config, tax: &Taxonomy, gaz: &'a Gazetteer, r: Region
     }
 }
 
-fn card(cfg: &Config, a: &SiteArticle, topics: &[Value], regions: &HashMap<RegionId, Value>) -> Value {
+fn card(
+    cfg: &Config,
+    a: &SiteArticle,
+    topics: &[Value],
+    regions: &HashMap<RegionId, Value>,
+) -> Value {
     let art = &a.article;
     let f = &art.front;
     Value::from_serializable(&Card {
@@ -121,7 +145,12 @@ fn card(cfg: &Config, a: &SiteArticle, topics: &[Value], regions: &HashMap<Regio
         date_zh: date_zh(a),
         summary: &art.summary,
         topics: a.labels.topics.iter().map(|&t| topics[t].clone()).collect(),
-        regions: a.labels.regions.iter().filter_map(|r| regions.get(r).cloned()).collect(),
+        regions: a
+            .labels
+            .regions
+            .iter()
+            .filter_map(|r| regions.get(r).cloned())
+            .collect(),
         source: f.source.as_deref(),
         authors: &f.authors,
         reading_minutes: art.body.measure.reading_minutes(),
@@ -153,11 +182,22 @@ struct TreeNode<'a> {
 /// The places that have articles, nested from the roots down, each a region link plus `children`.
 pub fn region_tree(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph) -> Value {
     let node = |r: RegionId| -> TreeNode<'_> { tree_node(cfg, tax, gaz, g, r) };
-    let roots: Vec<TreeNode> = gaz.roots().iter().filter(|r| g.regions.contains_key(r)).map(|&r| node(r)).collect();
+    let roots: Vec<TreeNode> = gaz
+        .roots()
+        .iter()
+        .filter(|r| g.regions.contains_key(r))
+        .map(|&r| node(r))
+        .collect();
     Value::from_serializable(&roots)
 }
 
-fn tree_node<'a>(cfg: &Config, tax: &Taxonomy, gaz: &'a Gazetteer, g: &SiteGraph, r: RegionId) -> TreeNode<'a> {
+fn tree_node<'a>(
+    cfg: &Config,
+    tax: &Taxonomy,
+    gaz: &'a Gazetteer,
+    g: &SiteGraph,
+    r: RegionId,
+) -> TreeNode<'a> {
     TreeNode {
         link: region_fields(cfg, tax, gaz, r, g.regions[&r].articles.len()),
         children: gaz

@@ -73,21 +73,41 @@ impl<'a> Renderer<'a> {
             sources.insert(name.clone(), path.clone());
             raw.push((name.clone(), text));
         }
-        tera.add_raw_templates(raw).map_err(|e| template_error(&sources, "", e))?;
+        tera.add_raw_templates(raw)
+            .map_err(|e| template_error(&sources, "", e))?;
         let shared = Shared::new(cfg, tax, gaz, graph);
         let site = site_value(cfg, graph, &shared.topics);
         tera.global_context().insert("site", &site);
         tera.global_context().insert("live_reload", &live_reload);
-        let syntax_css = crate::highlight::stylesheet(&cfg.highlight_theme, &cfg.highlight_theme_dark)
-            .map_err(|msg| Error::Config { path: PathBuf::from("site.toml"), msg })?;
-        Ok(Renderer { tera, sources, cfg, tax, gaz, graph, shared, syntax_css })
+        let syntax_css =
+            crate::highlight::stylesheet(&cfg.highlight_theme, &cfg.highlight_theme_dark).map_err(
+                |msg| Error::Config {
+                    path: PathBuf::from("site.toml"),
+                    msg,
+                },
+            )?;
+        Ok(Renderer {
+            tera,
+            sources,
+            cfg,
+            tax,
+            gaz,
+            graph,
+            shared,
+            syntax_css,
+        })
     }
 
     /// Renders one output.
     pub fn render(&self, out: &Output) -> Result<Vec<u8>> {
         match out {
-            Output::Feed(scope) => Ok(crate::feed::atom(self.cfg, self.tax, self.gaz, self.graph, *scope).into_bytes()),
-            Output::Sitemap => Ok(crate::sitemap::sitemap(self.cfg, self.tax, self.gaz, self.graph).into_bytes()),
+            Output::Feed(scope) => Ok(crate::feed::atom(
+                self.cfg, self.tax, self.gaz, self.graph, *scope,
+            )
+            .into_bytes()),
+            Output::Sitemap => {
+                Ok(crate::sitemap::sitemap(self.cfg, self.tax, self.gaz, self.graph).into_bytes())
+            }
             Output::Robots => Ok(crate::sitemap::robots(self.cfg).into_bytes()),
             Output::SyntaxCss => Ok(self.syntax_css.clone().into_bytes()),
             Output::Redirect { to, .. } => Ok(redirect_html(&self.cfg.url(to)).into_bytes()),
@@ -107,9 +127,18 @@ impl<'a> Renderer<'a> {
 fn site_value<'v>(cfg: &'v Config, g: &SiteGraph, topics: &'v [tera::Value]) -> SiteValue<'v> {
     use chrono::Datelike;
     let mut menu = vec![
-        MenuItem { name: "首页".into(), url: cfg.url("") },
-        MenuItem { name: "地区".into(), url: cfg.url("regions/") },
-        MenuItem { name: "归档".into(), url: cfg.url("archive/") },
+        MenuItem {
+            name: "首页".into(),
+            url: cfg.url(""),
+        },
+        MenuItem {
+            name: "地区".into(),
+            url: cfg.url("regions/"),
+        },
+        MenuItem {
+            name: "归档".into(),
+            url: cfg.url("archive/"),
+        },
     ];
     menu.extend(g.pages.iter().filter(|p| p.front.menu).map(|p| MenuItem {
         name: p.title.clone(),
@@ -145,13 +174,24 @@ fn template_error(sources: &HashMap<String, PathBuf>, rendering: &str, e: tera::
             let span = r.span();
             (
                 r.filename().to_string(),
-                format!("line {} column {}: {}\n{}", span.start_line, span.start_col + 1, r.message(), e),
+                format!(
+                    "line {} column {}: {}\n{}",
+                    span.start_line,
+                    span.start_col + 1,
+                    r.message(),
+                    e
+                ),
             )
         }
         _ => (rendering.to_string(), e.to_string()),
     };
-    let shown = sources.get(&name).map_or(name.clone(), |p| p.display().to_string());
-    Error::Template { name: shown, msg: detail }
+    let shown = sources
+        .get(&name)
+        .map_or(name.clone(), |p| p.display().to_string());
+    Error::Template {
+        name: shown,
+        msg: detail,
+    }
 }
 
 impl Renderer<'_> {
@@ -161,7 +201,14 @@ impl Renderer<'_> {
         ctx.insert("url", &self.cfg.url(path));
         ctx.insert("permalink", &self.cfg.permalink(path));
         ctx.insert("title", title);
-        ctx.insert("description", if description.is_empty() { self.cfg.description.as_str() } else { description });
+        ctx.insert(
+            "description",
+            if description.is_empty() {
+                self.cfg.description.as_str()
+            } else {
+                description
+            },
+        );
         ctx
     }
 }

@@ -35,13 +35,27 @@ pub(super) fn context(r: &Renderer<'_>, out: &Output) -> (&'static str, Context)
         Output::Home => ("index.html", home(r)),
         Output::Article(i) => ("article.html", article(r, *i)),
         Output::Page(i) => ("page.html", page(r, *i)),
-        Output::Topics => ("topics.html", with_feed(r, r.base("topics", "topics/", "专题", ""), FeedScope::Site)),
+        Output::Topics => (
+            "topics.html",
+            with_feed(r, r.base("topics", "topics/", "专题", ""), FeedScope::Site),
+        ),
         Output::Topic { topic, page } => ("topic.html", topic_page(r, *topic, *page)),
         Output::Regions => ("regions.html", regions(r)),
-        Output::Region { region, topic, page } => ("region.html", region_page(r, *region, *topic, *page)),
+        Output::Region {
+            region,
+            topic,
+            page,
+        } => ("region.html", region_page(r, *region, *topic, *page)),
         Output::Archive => ("archive.html", archive(r)),
         Output::Month { month, page } => ("archive_month.html", month_page(r, *month, *page)),
-        _ => ("404.html", with_feed(r, r.base("not_found", "404.html", "页面未找到", ""), FeedScope::Site)),
+        _ => (
+            "404.html",
+            with_feed(
+                r,
+                r.base("not_found", "404.html", "页面未找到", ""),
+                FeedScope::Site,
+            ),
+        ),
     }
 }
 
@@ -51,7 +65,13 @@ fn with_feed(r: &Renderer<'_>, mut ctx: Context, scope: FeedScope) -> Context {
         FeedScope::Topic(t) => format!("{} · {}", r.tax.topics[t].name, r.cfg.title),
         FeedScope::Region(g) => format!("{} · {}", r.gaz.get(g).name, r.cfg.title),
     };
-    ctx.insert("feed", &Feed { url: r.cfg.url(&feed_path(r.tax, r.gaz, scope)), title });
+    ctx.insert(
+        "feed",
+        &Feed {
+            url: r.cfg.url(&feed_path(r.tax, r.gaz, scope)),
+            title,
+        },
+    );
     ctx
 }
 
@@ -66,7 +86,11 @@ fn paged_path(path: &str, page: usize) -> String {
 }
 
 fn page_title(name: &str, page: usize) -> String {
-    if page > 1 { format!("{name}（第 {page} 页）") } else { name.to_string() }
+    if page > 1 {
+        format!("{name}（第 {page} 页）")
+    } else {
+        name.to_string()
+    }
 }
 
 fn home(r: &Renderer<'_>) -> Context {
@@ -83,7 +107,10 @@ fn home(r: &Renderer<'_>) -> Context {
         .topics
         .iter()
         .enumerate()
-        .map(|(t, list)| Block { topic: r.shared.topics[t].clone(), items: r.shared.cards_of(&list[..list.len().min(HOME_PER_TOPIC)]) })
+        .map(|(t, list)| Block {
+            topic: r.shared.topics[t].clone(),
+            items: r.shared.cards_of(&list[..list.len().min(HOME_PER_TOPIC)]),
+        })
         .collect();
     ctx.insert("topic_blocks", &blocks);
     ctx.insert("regions", &home_regions(r));
@@ -126,7 +153,11 @@ struct ArticleValue<'a> {
 fn article(r: &Renderer<'_>, i: usize) -> Context {
     let a = &r.graph.articles[i];
     let art = &a.article;
-    let mut ctx = with_feed(r, r.base("article", &a.path, &art.title, &art.summary), FeedScope::Topic(a.primary()));
+    let mut ctx = with_feed(
+        r,
+        r.base("article", &a.path, &art.title, &art.summary),
+        FeedScope::Topic(a.primary()),
+    );
     let f = &art.front;
     let value = ArticleValue {
         card: r.shared.cards[i].clone(),
@@ -158,22 +189,46 @@ fn page(r: &Renderer<'_>, i: usize) -> Context {
         url: String,
         extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
     }
-    ctx.insert("page", &PageValue { title: &p.title, body: &p.body.html, url: r.cfg.url(&path), extra: &p.front.extra });
+    ctx.insert(
+        "page",
+        &PageValue {
+            title: &p.title,
+            body: &p.body.html,
+            url: r.cfg.url(&path),
+            extra: &p.front.extra,
+        },
+    );
     ctx
 }
 
 fn topic_page(r: &Renderer<'_>, t: TopicId, page: usize) -> Context {
     let path = topic_path(r.tax, t);
     let name = &r.tax.topics[t].name;
-    let mut ctx = with_feed(r, r.base("topic", &paged_path(&path, page), &page_title(name, page), &r.tax.topics[t].description), FeedScope::Topic(t));
+    let mut ctx = with_feed(
+        r,
+        r.base(
+            "topic",
+            &paged_path(&path, page),
+            &page_title(name, page),
+            &r.tax.topics[t].description,
+        ),
+        FeedScope::Topic(t),
+    );
     ctx.insert("topic", &r.shared.topics[t]);
     ctx.insert("paginator", &pager(r, &path, &r.graph.topics[t], page));
     ctx
 }
 
 fn regions(r: &Renderer<'_>) -> Context {
-    let mut ctx = with_feed(r, r.base("regions", "regions/", "地区", "按地区浏览京津冀协同报道"), FeedScope::Site);
-    ctx.insert("tree", &super::context::region_tree(r.cfg, r.tax, r.gaz, r.graph));
+    let mut ctx = with_feed(
+        r,
+        r.base("regions", "regions/", "地区", "按地区浏览京津冀协同报道"),
+        FeedScope::Site,
+    );
+    ctx.insert(
+        "tree",
+        &super::context::region_tree(r.cfg, r.tax, r.gaz, r.graph),
+    );
     ctx
 }
 
@@ -211,17 +266,34 @@ fn region_page(r: &Renderer<'_>, id: RegionId, topic: Option<TopicId>, page: usi
         None => region.name.clone(),
     };
     let description = format!("{}的京津冀协同报道", region.full_name);
-    let mut ctx = with_feed(r, r.base("region", &paged_path(&path, page), &page_title(&name, page), &description), FeedScope::Region(id));
+    let mut ctx = with_feed(
+        r,
+        r.base(
+            "region",
+            &paged_path(&path, page),
+            &page_title(&name, page),
+            &description,
+        ),
+        FeedScope::Region(id),
+    );
     let mut line: Vec<RegionId> = gaz.ancestors(id).collect();
     line.reverse();
     line.push(id);
-    let crumb = |c: RegionId| Crumb { name: gaz.get(c).name.clone(), url: r.cfg.url(&region_path(tax, gaz, c, None)) };
+    let crumb = |c: RegionId| Crumb {
+        name: gaz.get(c).name.clone(),
+        url: r.cfg.url(&region_path(tax, gaz, c, None)),
+    };
     ctx.insert(
         "region",
         &RegionValue {
             link: r.shared.region(id),
             breadcrumbs: line.into_iter().map(crumb).collect(),
-            children: gaz.children(id).iter().filter(|c| r.graph.regions.contains_key(c)).map(|&c| r.shared.region(c)).collect(),
+            children: gaz
+                .children(id)
+                .iter()
+                .filter(|c| r.graph.regions.contains_key(c))
+                .map(|&c| r.shared.region(c))
+                .collect(),
             feed_url: r.cfg.url(&feed_path(tax, gaz, FeedScope::Region(id))),
         },
     );
@@ -239,7 +311,11 @@ fn region_page(r: &Renderer<'_>, id: RegionId, topic: Option<TopicId>, page: usi
     ctx.insert("filters", &filters);
     ctx.insert("active_topic", &topic.map(|t| r.shared.topics[t].clone()));
     let list = match topic {
-        Some(t) => node.by_topic.iter().find(|(x, _)| *x == t).map_or(&[][..], |(_, l)| l.as_slice()),
+        Some(t) => node
+            .by_topic
+            .iter()
+            .find(|(x, _)| *x == t)
+            .map_or(&[][..], |(_, l)| l.as_slice()),
         None => &node.articles,
     };
     ctx.insert("paginator", &pager(r, &path, list, page));
@@ -261,16 +337,28 @@ struct Year {
 }
 
 fn archive(r: &Renderer<'_>) -> Context {
-    let mut ctx = with_feed(r, r.base("archive", "archive/", "归档", "按年月浏览全部报道"), FeedScope::Site);
+    let mut ctx = with_feed(
+        r,
+        r.base("archive", "archive/", "归档", "按年月浏览全部报道"),
+        FeedScope::Site,
+    );
     let mut years: Vec<Year> = Vec::new();
     for m in &r.graph.months {
-        let link = MonthLink { month: m.month, url: r.cfg.url(&month_path(m.year, m.month)), count: m.articles.len() };
+        let link = MonthLink {
+            month: m.month,
+            url: r.cfg.url(&month_path(m.year, m.month)),
+            count: m.articles.len(),
+        };
         match years.last_mut() {
             Some(y) if y.year == m.year => {
                 y.count += link.count;
                 y.months.push(link);
             }
-            _ => years.push(Year { year: m.year, count: link.count, months: vec![link] }),
+            _ => years.push(Year {
+                year: m.year,
+                count: link.count,
+                months: vec![link],
+            }),
         }
     }
     ctx.insert("years", &years);
@@ -281,7 +369,16 @@ fn month_page(r: &Renderer<'_>, index: usize, page: usize) -> Context {
     let m = &r.graph.months[index];
     let path = month_path(m.year, m.month);
     let name = format!("{}年{}月", m.year, m.month);
-    let mut ctx = with_feed(r, r.base("archive_month", &paged_path(&path, page), &page_title(&name, page), ""), FeedScope::Site);
+    let mut ctx = with_feed(
+        r,
+        r.base(
+            "archive_month",
+            &paged_path(&path, page),
+            &page_title(&name, page),
+            "",
+        ),
+        FeedScope::Site,
+    );
     ctx.insert("year", &m.year);
     ctx.insert("month", &m.month);
     ctx.insert("paginator", &pager(r, &path, &m.articles, page));

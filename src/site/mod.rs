@@ -20,7 +20,9 @@ use crate::taxonomy::{Taxonomy, TopicId};
 pub use outputs::Output;
 
 /// URL path segments the site uses itself; standalone pages may not take them.
-pub const RESERVED: [&str; 8] = ["topics", "regions", "archive", "search", "css", "js", "static", "pages"];
+pub const RESERVED: [&str; 8] = [
+    "topics", "regions", "archive", "search", "css", "js", "static", "pages",
+];
 
 /// An article placed in the site.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,32 +97,65 @@ pub struct SiteGraph {
 }
 
 /// Builds the graph from loaded, classified content.
-pub fn build(per_page: usize, tax: &Taxonomy, gaz: &Gazetteer, corpus: Corpus, labels: Vec<Labels>) -> Result<SiteGraph> {
+pub fn build(
+    per_page: usize,
+    tax: &Taxonomy,
+    gaz: &Gazetteer,
+    corpus: Corpus,
+    labels: Vec<Labels>,
+) -> Result<SiteGraph> {
     check_pages(tax, &corpus.pages)?;
     let mut articles = place(tax, gaz, corpus.articles, labels)?;
-    articles.sort_by(|a, b| b.article.date.cmp(&a.article.date).then_with(|| a.article.path.cmp(&b.article.path)));
+    articles.sort_by(|a, b| {
+        b.article
+            .date
+            .cmp(&a.article.date)
+            .then_with(|| a.article.path.cmp(&b.article.path))
+    });
     let topics = topic_lists(tax, &articles);
     let regions = region_nodes(tax, &articles);
     let months = months(&articles);
     let neighbours = related::neighbours(tax, &articles, &regions);
-    let mut graph = SiteGraph { articles, pages: corpus.pages, topics, regions, months, neighbours, outputs: Vec::new() };
+    let mut graph = SiteGraph {
+        articles,
+        pages: corpus.pages,
+        topics,
+        regions,
+        months,
+        neighbours,
+        outputs: Vec::new(),
+    };
     graph.outputs = outputs::list(&graph, tax, gaz, per_page);
     Ok(graph)
 }
 
 /// Gives every article its final slug and path, and its places with their ancestors.
-fn place(tax: &Taxonomy, gaz: &Gazetteer, articles: Vec<Article>, labels: Vec<Labels>) -> Result<Vec<SiteArticle>> {
+fn place(
+    tax: &Taxonomy,
+    gaz: &Gazetteer,
+    articles: Vec<Article>,
+    labels: Vec<Labels>,
+) -> Result<Vec<SiteArticle>> {
     let mut taken: HashMap<TopicId, HashSet<String>> = HashMap::new();
     let mut claimed: HashMap<(TopicId, String), &std::path::Path> = HashMap::new();
     let mut problems = Vec::new();
     // Explicit slugs claim their URLs first, in path order, so a derived slug never displaces one.
-    for (a, l) in articles.iter().zip(&labels).filter(|(a, _)| !a.slug_from_title) {
+    for (a, l) in articles
+        .iter()
+        .zip(&labels)
+        .filter(|(a, _)| !a.slug_from_title)
+    {
         let key = (l.topics[0], a.slug.clone());
         if let Some(other) = claimed.get(&key) {
             let (line, col) = a.front.position("slug");
             problems.push(
-                Diagnostic::new(&a.path, line, col, format!("slug `{}` is already used by {}", a.slug, other.display()))
-                    .with_help("give one of the two articles a different slug"),
+                Diagnostic::new(
+                    &a.path,
+                    line,
+                    col,
+                    format!("slug `{}` is already used by {}", a.slug, other.display()),
+                )
+                .with_help("give one of the two articles a different slug"),
             );
         } else {
             claimed.insert(key, &a.path);
@@ -133,12 +168,26 @@ fn place(tax: &Taxonomy, gaz: &Gazetteer, articles: Vec<Article>, labels: Vec<La
     let mut out = Vec::with_capacity(articles.len());
     for (a, l) in articles.into_iter().zip(labels) {
         let topic = l.topics[0];
-        let slug = if a.slug_from_title { crate::slug::unique(&a.slug, taken.entry(topic).or_default()) } else { a.slug.clone() };
+        let slug = if a.slug_from_title {
+            crate::slug::unique(&a.slug, taken.entry(topic).or_default())
+        } else {
+            a.slug.clone()
+        };
         let path = format!("{}/{}/", tax.topics[topic].key, slug);
-        let mut places: Vec<RegionId> = l.regions.iter().flat_map(|&r| std::iter::once(r).chain(gaz.ancestors(r))).collect();
+        let mut places: Vec<RegionId> = l
+            .regions
+            .iter()
+            .flat_map(|&r| std::iter::once(r).chain(gaz.ancestors(r)))
+            .collect();
         places.sort();
         places.dedup();
-        out.push(SiteArticle { article: a, labels: l, slug, path, places });
+        out.push(SiteArticle {
+            article: a,
+            labels: l,
+            slug,
+            path,
+            places,
+        });
     }
     Ok(out)
 }
@@ -148,11 +197,23 @@ fn check_pages(tax: &Taxonomy, pages: &[Page]) -> Result<()> {
         .iter()
         .filter(|p| RESERVED.contains(&p.slug.as_str()) || tax.get(&p.slug).is_some())
         .map(|p| {
-            Diagnostic::new(&p.path, 0, 0, format!("the page slug `{}` is taken by the site's own pages", p.slug))
-                .with_help("rename the file or set another slug in its front matter")
+            Diagnostic::new(
+                &p.path,
+                0,
+                0,
+                format!(
+                    "the page slug `{}` is taken by the site's own pages",
+                    p.slug
+                ),
+            )
+            .with_help("rename the file or set another slug in its front matter")
         })
         .collect();
-    if problems.is_empty() { Ok(()) } else { Err(Error::Content(problems)) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Content(problems))
+    }
 }
 
 fn topic_lists(tax: &Taxonomy, articles: &[SiteArticle]) -> Vec<Vec<usize>> {
@@ -176,10 +237,24 @@ fn region_nodes(tax: &Taxonomy, articles: &[SiteArticle]) -> BTreeMap<RegionId, 
         .into_iter()
         .map(|(r, list)| {
             let by_topic = (0..tax.topics.len())
-                .map(|t| (t, list.iter().copied().filter(|&i| articles[i].labels.topics.contains(&t)).collect::<Vec<_>>()))
+                .map(|t| {
+                    (
+                        t,
+                        list.iter()
+                            .copied()
+                            .filter(|&i| articles[i].labels.topics.contains(&t))
+                            .collect::<Vec<_>>(),
+                    )
+                })
                 .filter(|(_, l)| !l.is_empty())
                 .collect();
-            (r, RegionNode { articles: list, by_topic })
+            (
+                r,
+                RegionNode {
+                    articles: list,
+                    by_topic,
+                },
+            )
         })
         .collect()
 }
@@ -191,7 +266,11 @@ fn months(articles: &[SiteArticle]) -> Vec<Month> {
         let (y, m) = (local.year(), local.month());
         match months.last_mut() {
             Some(last) if last.year == y && last.month == m => last.articles.push(i),
-            _ => months.push(Month { year: y, month: m, articles: vec![i] }),
+            _ => months.push(Month {
+                year: y,
+                month: m,
+                articles: vec![i],
+            }),
         }
     }
     months

@@ -106,7 +106,8 @@ pub fn feed_path(tax: &Taxonomy, gaz: &Gazetteer, scope: FeedScope) -> String {
 impl Output {
     /// The file this output is written to, relative to the output directory.
     pub fn file(&self, g: &SiteGraph, tax: &Taxonomy, gaz: &Gazetteer) -> String {
-        let paged = |base: String, page: usize| super::paginate::page_url(&base, page) + "index.html";
+        let paged =
+            |base: String, page: usize| super::paginate::page_url(&base, page) + "index.html";
         match self {
             Output::Home => "index.html".into(),
             Output::Article(i) => format!("{}index.html", g.articles[*i].path),
@@ -114,7 +115,11 @@ impl Output {
             Output::Topics => "topics/index.html".into(),
             Output::Topic { topic, page } => paged(topic_path(tax, *topic), *page),
             Output::Regions => "regions/index.html".into(),
-            Output::Region { region, topic, page } => paged(region_path(tax, gaz, *region, *topic), *page),
+            Output::Region {
+                region,
+                topic,
+                page,
+            } => paged(region_path(tax, gaz, *region, *topic), *page),
             Output::Archive => "archive/index.html".into(),
             Output::Month { month, page } => {
                 let m = &g.months[*month];
@@ -131,13 +136,27 @@ impl Output {
 
     /// Whether this output is an HTML page a reader may land on (for the sitemap).
     pub fn is_listed_page(&self) -> bool {
-        !matches!(self, Output::NotFound | Output::Redirect { .. } | Output::Feed(_) | Output::Sitemap | Output::Robots | Output::SyntaxCss)
+        !matches!(
+            self,
+            Output::NotFound
+                | Output::Redirect { .. }
+                | Output::Feed(_)
+                | Output::Sitemap
+                | Output::Robots
+                | Output::SyntaxCss
+        )
     }
 }
 
 /// Every output of `g`, in a stable order.
 pub fn list(g: &SiteGraph, tax: &Taxonomy, gaz: &Gazetteer, per_page: usize) -> Vec<Output> {
-    let mut out = vec![Output::Home, Output::Topics, Output::Regions, Output::Archive, Output::NotFound];
+    let mut out = vec![
+        Output::Home,
+        Output::Topics,
+        Output::Regions,
+        Output::Archive,
+        Output::NotFound,
+    ];
     out.extend((0..g.articles.len()).map(Output::Article));
     out.extend((0..g.pages.len()).map(Output::Page));
     out.push(Output::Feed(FeedScope::Site));
@@ -149,12 +168,20 @@ pub fn list(g: &SiteGraph, tax: &Taxonomy, gaz: &Gazetteer, per_page: usize) -> 
     }
     for (&r, node) in &g.regions {
         let pages = page_count(node.articles.len(), per_page);
-        out.extend((1..=pages).map(|page| Output::Region { region: r, topic: None, page }));
+        out.extend((1..=pages).map(|page| Output::Region {
+            region: r,
+            topic: None,
+            page,
+        }));
         out.push(redirect(region_path(tax, gaz, r, None)));
         out.push(Output::Feed(FeedScope::Region(r)));
         for (t, list) in &node.by_topic {
             let pages = page_count(list.len(), per_page);
-            out.extend((1..=pages).map(|page| Output::Region { region: r, topic: Some(*t), page }));
+            out.extend((1..=pages).map(|page| Output::Region {
+                region: r,
+                topic: Some(*t),
+                page,
+            }));
         }
     }
     for (m, month) in g.months.iter().enumerate() {
@@ -166,5 +193,8 @@ pub fn list(g: &SiteGraph, tax: &Taxonomy, gaz: &Gazetteer, per_page: usize) -> 
 }
 
 fn redirect(to: String) -> Output {
-    Output::Redirect { from: format!("{to}page/1/"), to }
+    Output::Redirect {
+        from: format!("{to}page/1/"),
+        to,
+    }
 }

@@ -62,7 +62,10 @@ impl Paginator {
         let total_pages = page_count(total, per_page);
         let number = number.clamp(1, total_pages);
         let half = WINDOW / 2;
-        let start = number.saturating_sub(half).max(1).min(total_pages.saturating_sub(WINDOW - 1).max(1));
+        let start = number
+            .saturating_sub(half)
+            .max(1)
+            .min(total_pages.saturating_sub(WINDOW - 1).max(1));
         let end = (start + WINDOW - 1).min(total_pages);
         Paginator {
             number,
@@ -74,7 +77,11 @@ impl Paginator {
             prev_url: (number > 1).then(|| page_url(base, number - 1)),
             next_url: (number < total_pages).then(|| page_url(base, number + 1)),
             pages: (start..=end)
-                .map(|n| PageLink { number: n, url: page_url(base, n), current: n == number })
+                .map(|n| PageLink {
+                    number: n,
+                    url: page_url(base, n),
+                    current: n == number,
+                })
                 .collect(),
         }
     }

@@ -18,7 +18,11 @@ pub const MAX_RELATED: usize = 5;
 pub const MIN_RELATED: usize = 3;
 
 /// Prev/next and related articles for every article, in `articles` order.
-pub fn neighbours(tax: &Taxonomy, articles: &[SiteArticle], regions: &BTreeMap<RegionId, RegionNode>) -> Vec<Neighbours> {
+pub fn neighbours(
+    tax: &Taxonomy,
+    articles: &[SiteArticle],
+    regions: &BTreeMap<RegionId, RegionNode>,
+) -> Vec<Neighbours> {
     let primary = primary_lists(tax, articles);
     let mut position = vec![0; articles.len()];
     for list in &primary {
@@ -49,7 +53,12 @@ fn primary_lists(tax: &Taxonomy, articles: &[SiteArticle]) -> Vec<Vec<usize>> {
 }
 
 /// Up to [`MAX_RELATED`] articles, scored by shared places (the named ones weigh most) and topics.
-fn related(i: usize, articles: &[SiteArticle], regions: &BTreeMap<RegionId, RegionNode>, topic_list: &[usize]) -> Vec<usize> {
+fn related(
+    i: usize,
+    articles: &[SiteArticle],
+    regions: &BTreeMap<RegionId, RegionNode>,
+    topic_list: &[usize],
+) -> Vec<usize> {
     let me = &articles[i];
     let mut candidates: Vec<usize> = Vec::new();
     for r in &me.labels.regions {
@@ -66,7 +75,11 @@ fn related(i: usize, articles: &[SiteArticle], regions: &BTreeMap<RegionId, Regi
         .filter(|&(s, _, _)| s > 0)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let strong = scored.iter().filter(|s| s.0 >= 3).count().clamp(MIN_RELATED, MAX_RELATED);
+    let strong = scored
+        .iter()
+        .filter(|s| s.0 >= 3)
+        .count()
+        .clamp(MIN_RELATED, MAX_RELATED);
     scored.into_iter().take(strong).map(|(_, _, j)| j).collect()
 }
 
@@ -79,9 +92,19 @@ fn near(list: &[usize], i: usize, out: &mut Vec<usize>) {
 }
 
 fn score(a: &SiteArticle, b: &SiteArticle) -> u32 {
-    let named = a.labels.regions.iter().filter(|r| b.labels.regions.contains(r)).count() as u32;
+    let named = a
+        .labels
+        .regions
+        .iter()
+        .filter(|r| b.labels.regions.contains(r))
+        .count() as u32;
     let around = a.places.iter().filter(|r| b.places.contains(r)).count() as u32;
-    let topics = a.labels.topics.iter().filter(|t| b.labels.topics.contains(t)).count() as u32;
+    let topics = a
+        .labels
+        .topics
+        .iter()
+        .filter(|t| b.labels.topics.contains(t))
+        .count() as u32;
     let same_primary: u32 = (a.labels.topics[0] == b.labels.topics[0]).into();
     named * 3 + around + topics * 2 + same_primary
 }
