@@ -14,6 +14,12 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// True for the punctuation of Chinese text (，。“”——…《》、 and full-width signs), which is
+/// neither a character nor part of a word; checked before the slow general Unicode tables.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFE10..=0xFE4F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
 /// Counts of what a reader reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Measure {
@@ -39,6 +45,8 @@ impl Measure {
                 }
             } else if is_cjk(c) {
                 m.cjk += 1;
+                in_word = false;
+            } else if is_cjk_punctuation(c) {
                 in_word = false;
             } else if c.is_alphanumeric() {
                 if !in_word {
@@ -119,6 +127,11 @@ mod tests {
     fn cjk_and_latin_are_counted_apart() {
         let m = Measure::of("雄安新区5G基站, AI产业");
         assert_eq!(m, Measure { cjk: 8, words: 2 });
+    }
+
+    #[test]
+    fn chinese_punctuation_is_neither_character_nor_word() {
+        assert_eq!(Measure::of("“协同”，——发展！《规划》、５Ｇ"), Measure { cjk: 6, words: 1 });
     }
 
     #[test]

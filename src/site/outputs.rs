@@ -68,8 +68,11 @@ pub enum Output {
     },
     /// An Atom feed.
     Feed(FeedScope),
-    /// `/sitemap.xml`
+    /// `/sitemap.xml`: the sitemap, or the index of its parts on a site with more than
+    /// [`crate::sitemap::MAX_URLS`] pages.
     Sitemap,
+    /// `/sitemap-<n>.xml`, part `n` (1-based) of a large site's sitemap.
+    SitemapPart(usize),
     /// `/robots.txt`
     Robots,
     /// `/css/syntax.css`, generated from the highlight themes.
@@ -129,6 +132,7 @@ impl Output {
             Output::Redirect { from, .. } => format!("{from}index.html"),
             Output::Feed(scope) => feed_path(tax, gaz, *scope),
             Output::Sitemap => "sitemap.xml".into(),
+            Output::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Output::Robots => "robots.txt".into(),
             Output::SyntaxCss => "css/syntax.css".into(),
         }
@@ -188,7 +192,13 @@ pub fn list(g: &SiteGraph, tax: &Taxonomy, gaz: &Gazetteer, per_page: usize) -> 
         let pages = page_count(month.articles.len(), per_page);
         out.extend((1..=pages).map(|page| Output::Month { month: m, page }));
     }
-    out.extend([Output::Sitemap, Output::Robots, Output::SyntaxCss]);
+    let listed = out.iter().filter(|o| o.is_listed_page()).count();
+    let parts = crate::sitemap::parts(listed);
+    out.push(Output::Sitemap);
+    if parts > 1 {
+        out.extend((1..=parts).map(Output::SitemapPart));
+    }
+    out.extend([Output::Robots, Output::SyntaxCss]);
     out
 }
 
