@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 
 use crate::content::{Article, Corpus};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::Diagnostic;
 use crate::gazetteer::{Gazetteer, RegionId};
 use crate::taxonomy::{Taxonomy, TopicId};
 
@@ -20,9 +20,13 @@ pub struct Labels {
     pub regions: Vec<RegionId>,
 }
 
-/// Resolves the labels of every article of `corpus`, in the same order; all problems are reported
-/// together.
-pub fn classify(tax: &Taxonomy, gaz: &Gazetteer, corpus: &Corpus) -> Result<Vec<Labels>> {
+/// Resolves the labels of every article of `corpus`, in the same order: `None` for an article
+/// with problems, which are all returned beside the labels.
+pub fn classify(
+    tax: &Taxonomy,
+    gaz: &Gazetteer,
+    corpus: &Corpus,
+) -> (Vec<Option<Labels>>, Vec<Diagnostic>) {
     let results: Vec<std::result::Result<Labels, Vec<Diagnostic>>> = corpus
         .articles
         .par_iter()
@@ -32,15 +36,14 @@ pub fn classify(tax: &Taxonomy, gaz: &Gazetteer, corpus: &Corpus) -> Result<Vec<
     let mut problems = Vec::new();
     for r in results {
         match r {
-            Ok(l) => out.push(l),
-            Err(mut ds) => problems.append(&mut ds),
+            Ok(l) => out.push(Some(l)),
+            Err(mut ds) => {
+                out.push(None);
+                problems.append(&mut ds);
+            }
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::Content(problems))
-    }
+    (out, problems)
 }
 
 fn labels(

@@ -148,11 +148,26 @@ impl Site {
         let taxonomy = taxonomy::Taxonomy::new(config.topics.clone());
         let theme = theme::resolve(&opts.root, &config.theme)?;
         timings.mark("config");
-        let corpus = content::load(&opts.root, opts.drafts, config.base_path())?;
+        let (mut corpus, mut problems) = content::load(&opts.root, opts.drafts, config.base_path())?;
         timings.mark("content");
-        let labels = classify::classify(&taxonomy, &gazetteer, &corpus)?;
+        let (labels, mut more) = classify::classify(&taxonomy, &gazetteer, &corpus);
+        problems.append(&mut more);
+        // Articles that failed to classify are set aside so the graph can still report, say, slug
+        // collisions among the rest: every problem of the site is reported in one run.
+        let labels = keep_classified(&mut corpus, labels);
         timings.mark("classify");
-        let graph = site::build(config.per_page, &taxonomy, &gazetteer, corpus, labels)?;
+        let graph = match site::build(config.per_page, &taxonomy, &gazetteer, corpus, labels) {
+            Err(Error::Content(mut ds)) => {
+                problems.append(&mut ds);
+                None
+            }
+            other => Some(other?),
+        };
+        if !problems.is_empty() {
+            problems.sort();
+            return Err(Error::Content(problems));
+        }
+        let graph = graph.expect("a graph exists when there are no problems");
         timings.mark("graph");
         Ok(Site {
             config,
@@ -260,6 +275,13 @@ pub fn check(opts: &BuildOptions) -> Result<usize> {
     } else {
         Err(Error::Links(broken))
     }
+}
+
+/// Drops the articles whose labels are `None`, returning the labels of the rest.
+fn keep_classified(corpus: &mut content::Corpus, labels: Vec<Option<classify::Labels>>) -> Vec<classify::Labels> {
+    let mut keep = labels.iter().map(Option::is_some);
+    corpus.articles.retain(|_| keep.next().unwrap_or(false));
+    labels.into_iter().flatten().collect()
 }
 
 fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {

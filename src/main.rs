@@ -163,7 +163,7 @@ fn diagnostic<'a>(d: &'a Diagnostic, line: Option<&'a str>) -> Vec<Group<'a>> {
             title.element(
                 Snippet::source(text)
                     .line_start(d.line)
-                    .path(format!("{path}:{}:{}", d.line, d.column.max(1)))
+                    .path(path)
                     .annotation(AnnotationKind::Primary.span(start..end.max(start))),
             )
         }

@@ -72,8 +72,9 @@ pub struct Corpus {
 }
 
 /// Loads `root/content`. Drafts are skipped unless `drafts` is set; `base_path` prefixes
-/// root-relative links in bodies. All problems are returned together as [`Error::Content`].
-pub fn load(root: &Path, drafts: bool, base_path: &str) -> Result<Corpus> {
+/// root-relative links in bodies. Files with problems are left out of the corpus and their
+/// problems returned beside it, so later stages can still check the rest.
+pub fn load(root: &Path, drafts: bool, base_path: &str) -> Result<(Corpus, Vec<Diagnostic>)> {
     let files = list(root)?;
     let loaded: Vec<std::result::Result<Option<Item>, Diagnostic>> = files
         .par_iter()
@@ -89,11 +90,7 @@ pub fn load(root: &Path, drafts: bool, base_path: &str) -> Result<Corpus> {
             Err(d) => problems.push(d),
         }
     }
-    if problems.is_empty() {
-        Ok(corpus)
-    } else {
-        Err(Error::Content(problems))
-    }
+    Ok((corpus, problems))
 }
 
 /// Markdown files under `root/content`, relative to `root`, in a stable order. Hidden files and
@@ -274,6 +271,16 @@ fn summary(front: &FrontMatter, body: &Body) -> String {
 mod tests {
     use super::*;
 
+    fn ok(root: &Path) -> Corpus {
+        let (c, problems) = load(root, false, "/").unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        c
+    }
+
+    fn problems(root: &Path) -> Vec<Diagnostic> {
+        load(root, false, "/").unwrap().1
+    }
+
     fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in files {
@@ -292,7 +299,7 @@ mod tests {
             ("content/carbon/a.md", OK),
             ("content/pages/about.md", "+++\ntitle = \"关于\"\n+++\n"),
         ]);
-        let c = load(d.path(), false, "/").unwrap();
+        let c = ok(d.path());
         assert_eq!(c.articles.len(), 1);
         assert_eq!(c.articles[0].folder, "carbon");
         assert_eq!(c.articles[0].slug, "a");
@@ -303,8 +310,8 @@ mod tests {
     fn drafts_are_skipped_unless_asked() {
         let draft = "+++\ntitle = \"草稿\"\ndate = 2024-01-01\ndraft = true\n+++\n";
         let d = site(&[("content/carbon/d.md", draft)]);
-        assert!(load(d.path(), false, "/").unwrap().articles.is_empty());
-        assert_eq!(load(d.path(), true, "/").unwrap().articles.len(), 1);
+        assert!(ok(d.path()).articles.is_empty());
+        assert_eq!(load(d.path(), true, "/").unwrap().0.articles.len(), 1);
     }
 
     #[test]
@@ -317,9 +324,7 @@ mod tests {
             ),
             ("content/loose.md", OK),
         ]);
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
-            panic!("expected content errors")
-        };
+        let ds = problems(d.path());
         let text: Vec<String> = ds.iter().map(|d| d.to_string()).collect();
         assert_eq!(ds.len(), 3, "{text:#?}");
         assert!(
@@ -342,9 +347,7 @@ mod tests {
     #[test]
     fn missing_date_says_what_to_add() {
         let d = site(&[("content/carbon/a.md", "+++\ntitle = \"甲\"\n+++\n")]);
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
-            panic!()
-        };
+        let ds = problems(d.path());
         assert_eq!(ds[0].message, "the article has no `date`");
         assert!(ds[0].help.as_deref().unwrap().contains("date = 2024-04-18"));
     }
@@ -358,9 +361,7 @@ mod tests {
             b"+++\ntitle = \"\xb2\xe2\"\n",
         )
         .unwrap();
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
-            panic!()
-        };
+        let ds = problems(d.path());
         assert_eq!(ds[0].message, "the file is not valid UTF-8 text");
         assert_eq!(ds[0].line, 2);
     }
@@ -369,7 +370,7 @@ mod tests {
     fn chinese_file_names_get_pinyin_slugs() {
         let d = site(&[("content/carbon/沧州.md", OK)]);
         assert_eq!(
-            load(d.path(), false, "/").unwrap().articles[0].slug,
+            ok(d.path()).articles[0].slug,
             "cang-zhou-lv-se-zhuan-xing"
         );
     }
@@ -380,9 +381,7 @@ mod tests {
             "content/carbon/a.md",
             "+++\ntitle = \"甲\"\ndate = 2024-01-01\nslug = \"沧州 新闻\"\n+++\n",
         )]);
-        let Err(Error::Content(ds)) = load(d.path(), false, "/") else {
-            panic!()
-        };
+        let ds = problems(d.path());
         assert!(
             ds[0].help.as_deref().unwrap().contains("cang-zhou-xin-wen"),
             "{:?}",
@@ -403,7 +402,7 @@ mod tests {
             ),
             ("content/carbon/c.md", OK),
         ]);
-        let c = load(d.path(), false, "/").unwrap();
+        let c = ok(d.path());
         let s: Vec<&str> = c.articles.iter().map(|a| a.summary.as_str()).collect();
         assert_eq!(s, ["手写摘要", "前言。", "第一句。第二句。"]);
     }
@@ -415,6 +414,6 @@ mod tests {
             ("content/carbon/a.md~", OK),
             ("content/carbon/.#a.md", OK),
         ]);
-        assert_eq!(load(d.path(), false, "/").unwrap().articles.len(), 1);
+        assert_eq!(ok(d.path()).articles.len(), 1);
     }
 }
