@@ -14,9 +14,10 @@ use syntect::util::LinesWithEndings;
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn syntaxes() -> &'static SyntaxSet {
-    // Loading the bundled syntax dump costs a few milliseconds: only pay it when a page has code.
+    // syntect's own set lacks TOML, which our editors use most; two-face adds bat's syntaxes.
+    // Loading the dump costs milliseconds: only pay it when a page has code.
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
-    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+    SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
 /// HTML for a fenced code block: `<pre class="code" data-lang="…"><code>…</code></pre>`.
@@ -98,6 +99,12 @@ mod tests {
         assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"));
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn toml_is_highlighted() {
+        let html = code_block("toml", "[dataset]\nid = \"x\"\n");
+        assert!(html.contains("hl-"), "{html}");
     }
 
     #[test]
