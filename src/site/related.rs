@@ -6,12 +6,14 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::{Neighbours, RegionNode, SiteArticle};
 use crate::gazetteer::RegionId;
 use crate::taxonomy::Taxonomy;
 
 /// Candidates taken on each side of an article in each list it is in.
-const REACH: usize = 12;
+const REACH: usize = 8;
 /// Most related articles shown.
 pub const MAX_RELATED: usize = 5;
 /// Fewest related articles shown when enough candidates exist.
@@ -31,6 +33,7 @@ pub fn neighbours(
         }
     }
     (0..articles.len())
+        .into_par_iter()
         .map(|i| {
             let list = &primary[articles[i].primary()];
             let p = position[i];
