@@ -140,7 +140,15 @@ impl Config {
                 .span()
                 .map(|s| crate::content::frontmatter::line_col(text, s.start))
                 .unwrap_or((0, 0));
-            err(format!("line {line} column {col}: {}", e.message()))
+            let quoted = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .map(str::trim)
+                .unwrap_or("");
+            err(format!(
+                "line {line} column {col}: {} (in `{quoted}`)",
+                e.message().trim()
+            ))
         })?;
         cfg.validate().map_err(err)?;
         if !cfg.base_url.ends_with('/') {
@@ -168,6 +176,13 @@ impl Config {
                 return Err(format!(
                     "topic key `{}` must be lowercase ASCII letters, digits and hyphens",
                     t.key
+                ));
+            }
+            if crate::site::RESERVED.contains(&t.key.as_str()) {
+                return Err(format!(
+                    "topic key `{}` is a path the site uses itself ({}); choose another key",
+                    t.key,
+                    crate::site::RESERVED.join(", ")
                 ));
             }
             if !seen.insert(t.key.as_str()) {
@@ -262,6 +277,28 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("lowercase ASCII"));
+    }
+
+    #[test]
+    fn reserved_topic_key_is_rejected() {
+        let e = parse("title = \"x\"\n[[topics]]\nkey = \"regions\"\nname = \"甲\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("topic key `regions` is a path the site uses itself"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_the_line() {
+        let e = parse("title = \"x\"\nper_page = \"二十\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2") && e.contains("per_page = \"二十\""),
+            "{e}"
+        );
     }
 
     #[test]

@@ -146,9 +146,11 @@ impl Site {
         let mut gazetteer = gazetteer::Gazetteer::builtin()?;
         gazetteer.extend(config.regions.clone())?;
         let taxonomy = taxonomy::Taxonomy::new(config.topics.clone());
+        check_topic_keys(&taxonomy, &gazetteer)?;
         let theme = theme::resolve(&opts.root, &config.theme)?;
         timings.mark("config");
-        let (mut corpus, mut problems) = content::load(&opts.root, opts.drafts, config.base_path())?;
+        let (mut corpus, mut problems) =
+            content::load(&opts.root, opts.drafts, config.base_path())?;
         timings.mark("content");
         let (labels, mut more) = classify::classify(&taxonomy, &gazetteer, &corpus);
         problems.append(&mut more);
@@ -208,6 +210,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let renderer = site.renderer(None)?;
     timings.mark("templates");
     let files = site.files();
+    output::check_target(&opts.root, &opts.out)?;
     let staging = output::Staging::new(&opts.out)?;
     staging.create_dirs(
         files
@@ -277,8 +280,25 @@ pub fn check(opts: &BuildOptions) -> Result<usize> {
     }
 }
 
+/// A topic key may not equal a place's leaf key: `/regions/hebei/xiongan/` would be both the
+/// 雄安 page and 河北's `xiongan` topic filter.
+fn check_topic_keys(tax: &taxonomy::Taxonomy, gaz: &gazetteer::Gazetteer) -> Result<()> {
+    for t in &tax.topics {
+        if let Some((_, r)) = gaz.iter().find(|(_, r)| r.leaf() == t.key) {
+            return Err(Error::Config {
+                path: PathBuf::from("site.toml"),
+                msg: format!("topic key `{}` is also the key of the place {} (`{}`); region pages could not tell them apart, so choose another topic key", t.key, r.name, r.key),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Drops the articles whose labels are `None`, returning the labels of the rest.
-fn keep_classified(corpus: &mut content::Corpus, labels: Vec<Option<classify::Labels>>) -> Vec<classify::Labels> {
+fn keep_classified(
+    corpus: &mut content::Corpus,
+    labels: Vec<Option<classify::Labels>>,
+) -> Vec<classify::Labels> {
     let mut keep = labels.iter().map(Option::is_some);
     corpus.articles.retain(|_| keep.next().unwrap_or(false));
     labels.into_iter().flatten().collect()

@@ -152,10 +152,11 @@ fn diagnostic<'a>(d: &'a Diagnostic, line: Option<&'a str>) -> Vec<Group<'a>> {
     let title = Level::ERROR.primary_title(d.message.as_str());
     let mut group = match line {
         Some(text) => {
+            // A column past the end (an unterminated string) points just after the last character.
             let start = text
                 .char_indices()
                 .nth(d.column.saturating_sub(1))
-                .map_or(0, |(i, _)| i);
+                .map_or(text.len(), |(i, _)| i);
             let end = text[start..]
                 .chars()
                 .next()

@@ -107,6 +107,68 @@ impl Drop for Staging {
     }
 }
 
+/// Refuses an output directory that holds the site root or lies inside one of its input folders:
+/// replacing it would destroy the site's own files.
+pub fn check_target(root: &Path, target: &Path) -> Result<()> {
+    let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let out = absolute(target)?;
+    let refuse = |why: String| {
+        Err(Error::Config {
+            path: target.to_path_buf(),
+            msg: format!(
+                "refusing to write the site here: {why}; choose another --out, such as public/"
+            ),
+        })
+    };
+    if root.starts_with(&out) {
+        return refuse("it contains the site root".into());
+    }
+    for input in [
+        "content",
+        "themes",
+        "templates",
+        "static",
+        "data",
+        "src",
+        ".git",
+    ] {
+        if out.starts_with(root.join(input)) {
+            return refuse(format!("it is inside the site's `{input}/` folder"));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with symlinks resolved, for a path that may not exist yet.
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let mut missing = Vec::new();
+    let mut existing = path.to_path_buf();
+    loop {
+        match existing.canonicalize() {
+            Ok(c) => {
+                return Ok(missing
+                    .iter()
+                    .rev()
+                    .fold(c, |acc: PathBuf, part| acc.join(part)))
+            }
+            Err(e) => match (
+                existing.file_name().map(|n| n.to_os_string()),
+                existing.parent(),
+            ) {
+                (Some(name), Some(parent)) => {
+                    missing.push(name);
+                    existing = if parent.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        parent.to_path_buf()
+                    };
+                }
+                _ => return Err(Error::io(path, e)),
+            },
+        }
+    }
+}
+
 fn refuse_precious(target: &Path) -> Result<()> {
     if target.is_file() {
         return Err(Error::Config {
@@ -165,6 +227,24 @@ mod tests {
             "old"
         );
         assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_targets_that_hold_or_sit_inside_the_site() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let above = check_target(&root, d.path()).unwrap_err().to_string();
+        assert!(above.contains("it contains the site root"), "{above}");
+        let inside = check_target(&root, &root.join("content/out"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            inside.contains("inside the site's `content/` folder"),
+            "{inside}"
+        );
+        check_target(&root, &root.join("public")).unwrap();
+        check_target(&root, &d.path().join("elsewhere/new")).unwrap();
     }
 
     #[test]

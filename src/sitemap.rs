@@ -26,7 +26,11 @@ pub fn sitemap(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph) -> 
     }
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for k in 1..=n {
-        let _ = writeln!(x, "<sitemap><loc>{}</loc></sitemap>", escape(&cfg.permalink(&format!("sitemap-{k}.xml"))));
+        let _ = writeln!(
+            x,
+            "<sitemap><loc>{}</loc></sitemap>",
+            escape(&cfg.permalink(&format!("sitemap-{k}.xml")))
+        );
     }
     x.push_str("</sitemapindex>\n");
     x
@@ -37,7 +41,12 @@ pub fn sitemap(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph) -> 
 pub fn part(cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph, k: usize) -> String {
     let mut x = String::with_capacity(128 * MAX_URLS.min(g.outputs.len()));
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let pages = g.outputs.iter().filter(|o| o.is_listed_page()).skip((k - 1) * MAX_URLS).take(MAX_URLS);
+    let pages = g
+        .outputs
+        .iter()
+        .filter(|o| o.is_listed_page())
+        .skip((k - 1) * MAX_URLS)
+        .take(MAX_URLS);
     for out in pages {
         let file = out.file(g, tax, gaz);
         let path = file.strip_suffix("index.html").unwrap_or(&file);

@@ -131,7 +131,10 @@ mod tests {
 
     #[test]
     fn chinese_punctuation_is_neither_character_nor_word() {
-        assert_eq!(Measure::of("“协同”，——发展！《规划》、５Ｇ"), Measure { cjk: 6, words: 1 });
+        assert_eq!(
+            Measure::of("“协同”，——发展！《规划》、５Ｇ"),
+            Measure { cjk: 6, words: 1 }
+        );
     }
 
     #[test]

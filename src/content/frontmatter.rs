@@ -207,7 +207,10 @@ fn parse_yaml(split: &Split<'_>) -> Result<serde_json::Map<String, Value>, Front
         FrontMatterError::new(
             split.header_line + line - 1,
             column,
-            format!("invalid YAML front matter: {e}"),
+            format!(
+                "invalid YAML front matter: {}",
+                without_location(&e.to_string())
+            ),
             "write each field as `key: value`; quote text that contains a colon",
         )
     })?;
@@ -219,6 +222,15 @@ fn parse_yaml(split: &Split<'_>) -> Result<serde_json::Map<String, Value>, Front
             "the YAML front matter is not a list of `key: value` fields",
             "write each field on its own line as `key: value`",
         )),
+    }
+}
+
+/// The YAML parser's message without its own " at line L column C", which counts from the top of
+/// the header rather than the file; the diagnostic carries the file position instead.
+fn without_location(msg: &str) -> &str {
+    match msg.find(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
     }
 }
 

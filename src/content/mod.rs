@@ -369,10 +369,7 @@ mod tests {
     #[test]
     fn chinese_file_names_get_pinyin_slugs() {
         let d = site(&[("content/carbon/沧州.md", OK)]);
-        assert_eq!(
-            ok(d.path()).articles[0].slug,
-            "cang-zhou-lv-se-zhuan-xing"
-        );
+        assert_eq!(ok(d.path()).articles[0].slug, "cang-zhou-lv-se-zhuan-xing");
     }
 
     #[test]

@@ -172,16 +172,13 @@ fn template_error(sources: &HashMap<String, PathBuf>, rendering: &str, e: tera::
     let (name, detail) = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let span = r.span();
-            (
-                r.filename().to_string(),
-                format!(
-                    "line {} column {}: {}\n{}",
-                    span.start_line,
-                    span.start_col + 1,
-                    r.message(),
-                    e
-                ),
-            )
+            // Tera's report already quotes the message and the offending source line.
+            let detail = format!(
+                "line {} column {}\n{e}",
+                span.start_line,
+                span.start_col + 1
+            );
+            (r.filename().to_string(), detail)
         }
         _ => (rendering.to_string(), e.to_string()),
     };

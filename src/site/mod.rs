@@ -104,8 +104,17 @@ pub fn build(
     corpus: Corpus,
     labels: Vec<Labels>,
 ) -> Result<SiteGraph> {
-    check_pages(tax, &corpus.pages)?;
-    let mut articles = place(tax, gaz, corpus.articles, labels)?;
+    let page_problems = check_pages(tax, &corpus.pages);
+    let mut articles = match place(tax, gaz, corpus.articles, labels) {
+        Err(Error::Content(mut ds)) => {
+            ds.extend(page_problems);
+            return Err(Error::Content(ds));
+        }
+        other => other?,
+    };
+    if !page_problems.is_empty() {
+        return Err(Error::Content(page_problems));
+    }
     articles.sort_by(|a, b| {
         b.article
             .date
@@ -192,28 +201,41 @@ fn place(
     Ok(out)
 }
 
-fn check_pages(tax: &Taxonomy, pages: &[Page]) -> Result<()> {
-    let problems: Vec<Diagnostic> = pages
-        .iter()
-        .filter(|p| RESERVED.contains(&p.slug.as_str()) || tax.get(&p.slug).is_some())
-        .map(|p| {
-            Diagnostic::new(
-                &p.path,
-                0,
-                0,
-                format!(
-                    "the page slug `{}` is taken by the site's own pages",
-                    p.slug
-                ),
-            )
-            .with_help("rename the file or set another slug in its front matter")
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Content(problems))
+/// Standalone pages may not take a path the site uses, nor each other's.
+fn check_pages(tax: &Taxonomy, pages: &[Page]) -> Vec<Diagnostic> {
+    let mut seen: HashMap<&str, &std::path::Path> = HashMap::new();
+    let mut problems = Vec::new();
+    for p in pages {
+        if RESERVED.contains(&p.slug.as_str()) || tax.get(&p.slug).is_some() {
+            problems.push(
+                Diagnostic::new(
+                    &p.path,
+                    0,
+                    0,
+                    format!(
+                        "the page slug `{}` is taken by the site's own pages",
+                        p.slug
+                    ),
+                )
+                .with_help("rename the file or set another slug in its front matter"),
+            );
+        } else if let Some(other) = seen.insert(&p.slug, &p.path) {
+            problems.push(
+                Diagnostic::new(
+                    &p.path,
+                    0,
+                    0,
+                    format!(
+                        "the page slug `{}` is already used by {}",
+                        p.slug,
+                        other.display()
+                    ),
+                )
+                .with_help("give one of the two pages a different slug"),
+            );
+        }
     }
+    problems
 }
 
 fn topic_lists(tax: &Taxonomy, articles: &[SiteArticle]) -> Vec<Vec<usize>> {

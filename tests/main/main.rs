@@ -1,7 +1,7 @@
 //! Integration tests: the real `xietong` binary building real sites in temporary directories.
 //!
 //! One test binary (`cargo test --test main`), one module per behaviour; the harness is in `util`,
-//! shared sample sites in `fixtures/`. See `README.md` for how to add a test.
+//! shared sample sites in `tests/fixtures/`. See `tests/README.md` for how to add a test.
 
 mod util;
 

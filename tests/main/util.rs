@@ -26,6 +26,8 @@ pub const BASE_URL: &str = "https://example.github.io/xietong/";
 /// A site in a temporary directory.
 pub struct SiteTest {
     dir: tempfile::TempDir,
+    /// The report of the last run, shown when a later lookup in its output fails.
+    last: std::cell::RefCell<String>,
 }
 
 impl SiteTest {
@@ -37,7 +39,10 @@ impl SiteTest {
             .expect("create a temp dir");
         copy_file(&repo().join("site.toml"), &dir.path().join("site.toml"));
         copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-        SiteTest { dir }
+        SiteTest {
+            dir,
+            last: Default::default(),
+        }
     }
 
     /// [`SiteTest::new`] with the files of `tests/fixtures/<name>/` laid over it (a fixture may
@@ -169,14 +174,16 @@ impl SiteTest {
         }
         let out = cmd.output().expect("run the xietong binary");
         let shown_env: String = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
-        Run {
+        let run = Run {
             command: format!("{shown_env}xietong {}", full.join(" ")),
             cwd: self.root().to_path_buf(),
             files: list_files(self.root()),
             code: out.status.code(),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        };
+        *self.last.borrow_mut() = run.to_string();
+        run
     }
 
     /// Builds and panics (with the full report) unless the build succeeds.
@@ -184,9 +191,26 @@ impl SiteTest {
         self.build().success()
     }
 
-    /// A file of the output (`public/`), as text.
+    /// A file of the output (`public/`), as text; a missing file panics with the output listing
+    /// and the report of the last run.
     pub fn read(&self, rel: &str) -> String {
+        if !self.public().join(rel).is_file() {
+            panic!(
+                "public/{rel} was not written; public/ holds:\n  {}\nlast run:\n{}",
+                self.outputs().join("\n  "),
+                self.last.borrow()
+            );
+        }
         read_in(&self.public(), rel)
+    }
+
+    /// A file of the output, as text even if it is not valid UTF-8.
+    pub fn read_bytes_lossy(&self, rel: &str) -> String {
+        let p = self.public().join(rel);
+        String::from_utf8_lossy(
+            &std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {} ({e})", p.display())),
+        )
+        .into_owned()
     }
 
     /// Whether the output (`public/`) has this file.
