@@ -301,6 +301,21 @@ mod tests {
         );
     }
 
+    /// The `site.toml` example in README.md must stay valid, and its added place must load.
+    #[test]
+    fn readme_example_parses() {
+        let readme = include_str!("../README.md");
+        let start = readme.find("## Site settings").unwrap();
+        let block = &readme[start..];
+        let block = &block[block.find("```toml\n").unwrap() + 8..];
+        let block = &block[..block.find("```").unwrap()];
+        let cfg = parse(block).unwrap();
+        assert_eq!(cfg.topics[0].key, "carbon");
+        let mut gaz = crate::gazetteer::Gazetteer::builtin().unwrap();
+        gaz.extend(cfg.regions).unwrap();
+        assert!(gaz.resolve("zhongjie").is_ok());
+    }
+
     #[test]
     fn missing_title_is_an_error() {
         let e = parse("base_url = \"https://a.b/\"")
