@@ -74,6 +74,10 @@ pub struct TopicConfig {
     /// One-line description for the topic page.
     #[serde(default)]
     pub description: String,
+    /// Words that mark an article as belonging to this topic, with their weights (the importer's
+    /// classifier reads them; editors tune them here).
+    #[serde(default)]
+    pub keywords: std::collections::BTreeMap<String, f64>,
 }
 
 fn default_base_url() -> String {
@@ -106,6 +110,7 @@ fn topic(key: &str, name: &str, description: &str) -> TopicConfig {
         key: key.into(),
         name: name.into(),
         description: description.into(),
+        keywords: Default::default(),
     }
 }
 

@@ -39,6 +39,14 @@ pub enum Error {
         /// Tera's message, with line and column.
         msg: String,
     },
+    /// A raw input for `import` cannot be used.
+    #[error("{}: {msg}", path.display())]
+    Input {
+        /// The raw file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        msg: String,
+    },
     /// The built pages link to something that does not exist.
     #[error("{} broken link(s) in the built site", .0.len())]
     Links(Vec<crate::linkcheck::BrokenLink>),

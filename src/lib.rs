@@ -23,6 +23,7 @@ pub mod error;
 pub mod feed;
 pub mod gazetteer;
 pub mod highlight;
+pub mod import;
 pub mod linkcheck;
 pub mod markdown;
 pub mod output;
@@ -313,6 +314,64 @@ fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// What to import and where.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Site root (its `site.toml` gives topics, keywords and extra places; defaults apply without one).
+    pub root: PathBuf,
+    /// Raw files or folders of them.
+    pub paths: Vec<PathBuf>,
+    /// Where articles go (default `<root>/content`).
+    pub out: PathBuf,
+    /// Publication and date for articles whose text names none.
+    pub defaults: import::Options,
+    /// Plan and report, write nothing.
+    pub dry_run: bool,
+    /// Replace existing articles.
+    pub force: bool,
+}
+
+/// What an import found and did.
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    /// Every article found, in input order.
+    pub articles: Vec<import::Imported>,
+    /// Where each went (same order); empty on a dry run.
+    pub planned: Vec<import::write::Planned>,
+    /// Inputs in which no article was found.
+    pub empty: Vec<PathBuf>,
+}
+
+/// Imports raw pages: decode, normalise, segment, classify, then (unless a dry run) write every
+/// article atomically, or nothing if any would clash with an existing one.
+pub fn import(opts: &ImportOptions) -> Result<ImportReport> {
+    let cfg_path = opts.root.join("site.toml");
+    let config = if cfg_path.is_file() {
+        config::Config::load(&cfg_path)?
+    } else {
+        config::Config::parse("title = \"\"", &cfg_path)?
+    };
+    let mut gazetteer = gazetteer::Gazetteer::builtin()?;
+    gazetteer.extend(config.regions.clone())?;
+    let ctx = import::Context::new(taxonomy::Taxonomy::new(config.topics.clone()), gazetteer);
+    let files = import::inputs(&opts.paths).map_err(|e| Error::io(opts.paths.first().cloned().unwrap_or_default(), e))?;
+    let mut report = ImportReport { articles: Vec::new(), planned: Vec::new(), empty: Vec::new() };
+    for file in files {
+        let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+        let text = import::decode::decode(&bytes).map_err(|e| Error::Input { path: file.clone(), msg: e.to_string() })?;
+        let found = ctx.import_text(&text, &import::origin_of(&opts.root, &file), &opts.defaults);
+        if found.is_empty() {
+            report.empty.push(file);
+        }
+        report.articles.extend(found);
+    }
+    if !opts.dry_run {
+        report.planned = import::write::plan(&report.articles, &opts.out, opts.force)?;
+        import::write::apply(&report.planned)?;
+    }
+    Ok(report)
 }
 
 /// True if `path` looks like a site root.

@@ -34,6 +34,77 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Import raw newspaper or web text (.txt files or folders) as articles into content/.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// Raw .txt files, or folders of them (UTF-8, GB18030/GBK or Big5)
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Site root holding site.toml (topics, keyword weights, extra places)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Where articles are written [default: <root>/content]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Publication for articles whose text names none
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// Date (YYYY-MM-DD) for articles whose text gives none
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<chrono::NaiveDate>,
+    /// Show what would be imported; write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Replace existing articles, even hand-edited ones
+    #[arg(long)]
+    force: bool,
+    /// Show the terms and mentions behind each topic and place
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2024-04-18"))
+}
+
+fn run_import(args: &ImportArgs) -> xietong::Result<()> {
+    let opts = xietong::ImportOptions {
+        root: args.root.clone(),
+        paths: args.paths.clone(),
+        out: args.out.clone().unwrap_or_else(|| args.root.join("content")),
+        defaults: xietong::import::Options { source: args.source.clone(), date: args.date },
+        dry_run: args.dry_run,
+        force: args.force,
+    };
+    let report = xietong::import(&opts)?;
+    for p in &report.empty {
+        eprintln!("warning: {}: 没有找到文章", p.display());
+    }
+    match args.format {
+        Format::Json => print!("{}", xietong::import::report::json(&report.articles)),
+        Format::Text => {
+            print!("{}", xietong::import::report::table(&report.articles, &report.planned, args.explain));
+            let written = report.planned.iter().filter(|p| p.action != xietong::import::write::Action::Keep).count();
+            if args.dry_run {
+                println!("共 {} 篇（试运行，未写入文件）", report.articles.len());
+            } else {
+                println!("共 {} 篇，写入 {} 个文件", report.articles.len(), written);
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +157,7 @@ fn main() -> ExitCode {
         Command::Check { site } => {
             xietong::check(&site.options(None)).map(|n| println!("检查通过：{n} 个页面，链接完好"))
         }
+        Command::Import(args) => run_import(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,6 +171,7 @@ fn main() -> ExitCode {
 fn root_of(cli: &Cli) -> &Path {
     match &cli.command {
         Command::Build { site, .. } | Command::Check { site } => &site.root,
+        Command::Import(args) => &args.root,
     }
 }
 
