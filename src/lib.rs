@@ -93,8 +93,8 @@ pub struct BuildReport {
 pub struct Timings {
     start: Instant,
     last: Instant,
-    /// Stage name and its duration.
-    pub stages: Vec<(&'static str, Duration)>,
+    /// Stage name, its duration, and the resident memory in KiB when it ended (0 where unknown).
+    pub stages: Vec<(&'static str, Duration, u64)>,
 }
 
 impl Default for Timings {
@@ -112,7 +112,7 @@ impl Timings {
     /// Records that stage `name` ended now.
     pub fn mark(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.stages.push((name, now - self.last));
+        self.stages.push((name, now - self.last, resident_kib()));
         self.last = now;
     }
 }
@@ -316,6 +316,16 @@ fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
     bar
 }
 
+/// Resident memory of this process in KiB, from `/proc` on Linux; 0 elsewhere.
+fn resident_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// What to import and where.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -356,11 +366,19 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport> {
     let mut gazetteer = gazetteer::Gazetteer::builtin()?;
     gazetteer.extend(config.regions.clone())?;
     let ctx = import::Context::new(taxonomy::Taxonomy::new(config.topics.clone()), gazetteer);
-    let files = import::inputs(&opts.paths).map_err(|e| Error::io(opts.paths.first().cloned().unwrap_or_default(), e))?;
-    let mut report = ImportReport { articles: Vec::new(), planned: Vec::new(), empty: Vec::new() };
+    let files = import::inputs(&opts.paths)
+        .map_err(|e| Error::io(opts.paths.first().cloned().unwrap_or_default(), e))?;
+    let mut report = ImportReport {
+        articles: Vec::new(),
+        planned: Vec::new(),
+        empty: Vec::new(),
+    };
     for file in files {
         let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
-        let text = import::decode::decode(&bytes).map_err(|e| Error::Input { path: file.clone(), msg: e.to_string() })?;
+        let text = import::decode::decode(&bytes).map_err(|e| Error::Input {
+            path: file.clone(),
+            msg: e.to_string(),
+        })?;
         let found = ctx.import_text(&text, &import::origin_of(&opts.root, &file), &opts.defaults);
         if found.is_empty() {
             report.empty.push(file);

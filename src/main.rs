@@ -76,15 +76,22 @@ enum Format {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2024-04-18"))
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date like 2024-04-18"))
 }
 
 fn run_import(args: &ImportArgs) -> xietong::Result<()> {
     let opts = xietong::ImportOptions {
         root: args.root.clone(),
         paths: args.paths.clone(),
-        out: args.out.clone().unwrap_or_else(|| args.root.join("content")),
-        defaults: xietong::import::Options { source: args.source.clone(), date: args.date },
+        out: args
+            .out
+            .clone()
+            .unwrap_or_else(|| args.root.join("content")),
+        defaults: xietong::import::Options {
+            source: args.source.clone(),
+            date: args.date,
+        },
         dry_run: args.dry_run,
         force: args.force,
     };
@@ -95,8 +102,15 @@ fn run_import(args: &ImportArgs) -> xietong::Result<()> {
     match args.format {
         Format::Json => print!("{}", xietong::import::report::json(&report.articles)),
         Format::Text => {
-            print!("{}", xietong::import::report::table(&report.articles, &report.planned, args.explain));
-            let written = report.planned.iter().filter(|p| p.action != xietong::import::write::Action::Keep).count();
+            print!(
+                "{}",
+                xietong::import::report::table(&report.articles, &report.planned, args.explain)
+            );
+            let written = report
+                .planned
+                .iter()
+                .filter(|p| p.action != xietong::import::write::Action::Keep)
+                .count();
             if args.dry_run {
                 println!("共 {} 篇（试运行，未写入文件）", report.articles.len());
             } else {
@@ -140,8 +154,12 @@ fn main() -> ExitCode {
             let opts = site.options(out.clone());
             xietong::build(&opts).map(|r| {
                 if *timings {
-                    for (stage, d) in &r.timings.stages {
-                        eprintln!("{stage:>14} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+                    for (stage, d, kib) in &r.timings.stages {
+                        eprintln!(
+                            "{stage:>14} {:>8.1} ms {:>8} MiB",
+                            d.as_secs_f64() * 1000.0,
+                            kib / 1024
+                        );
                     }
                 }
                 println!(

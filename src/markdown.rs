@@ -134,6 +134,8 @@ pub fn render(markdown: &str, base_path: &str) -> Body {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    // Bodies stay in memory until their page is rendered: don't keep the growth slack.
+    html.shrink_to_fit();
     Body {
         html,
         toc: state.toc,
