@@ -348,7 +348,7 @@ pub struct ImportOptions {
 pub struct ImportReport {
     /// Every article found, in input order.
     pub articles: Vec<import::Imported>,
-    /// Where each went (same order); empty on a dry run.
+    /// Where each goes (same order); on a dry run, where each would go.
     pub planned: Vec<import::write::Planned>,
     /// Inputs in which no article was found.
     pub empty: Vec<PathBuf>,
@@ -385,8 +385,12 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport> {
         }
         report.articles.extend(found);
     }
+    report.planned = import::write::plan(&report.articles, &opts.out, opts.force);
     if !opts.dry_run {
-        report.planned = import::write::plan(&report.articles, &opts.out, opts.force)?;
+        let clashes = import::write::clashes(&report.planned);
+        if !clashes.is_empty() {
+            return Err(Error::Clash(clashes));
+        }
         import::write::apply(&report.planned)?;
     }
     Ok(report)

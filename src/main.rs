@@ -99,6 +99,11 @@ fn run_import(args: &ImportArgs) -> xietong::Result<()> {
     for p in &report.empty {
         eprintln!("warning: {}: 没有找到文章", p.display());
     }
+    if args.dry_run {
+        for c in xietong::import::write::clashes(&report.planned) {
+            eprintln!("warning: {c}");
+        }
+    }
     match args.format {
         Format::Json => print!("{}", xietong::import::report::json(&report.articles)),
         Format::Text => {
@@ -109,7 +114,10 @@ fn run_import(args: &ImportArgs) -> xietong::Result<()> {
             let written = report
                 .planned
                 .iter()
-                .filter(|p| p.action != xietong::import::write::Action::Keep)
+                .filter(|p| {
+                    use xietong::import::write::Action;
+                    matches!(p.action, Action::Create | Action::Overwrite)
+                })
                 .count();
             if args.dry_run {
                 println!("共 {} 篇（试运行，未写入文件）", report.articles.len());

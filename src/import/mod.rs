@@ -17,6 +17,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::gazetteer::{Gazetteer, RegionId};
@@ -180,21 +181,36 @@ impl Context {
     pub fn new(taxonomy: Taxonomy, gazetteer: Gazetteer) -> Context {
         let topics = topics::Classifier::new(&taxonomy, &gazetteer);
         let places = places::Matcher::new(&gazetteer);
-        Context { taxonomy, gazetteer, topics, places }
+        Context {
+            taxonomy,
+            gazetteer,
+            topics,
+            places,
+        }
     }
 
     /// Imports one decoded page. `origin` is recorded in each article.
     pub fn import_text(&self, text: &str, origin: &str, opts: &Options) -> Vec<Imported> {
         let text = normalize::normalize(text);
-        segment::split(&text).into_iter().map(|d| self.classify(d, origin, opts)).collect()
+        // Classification (word segmentation, place matching) dominates on big pages and is
+        // independent per article.
+        segment::split(&text)
+            .into_par_iter()
+            .map(|d| self.classify(d, origin, opts))
+            .collect()
     }
 
     fn classify(&self, mut d: Draft, origin: &str, opts: &Options) -> Imported {
         let body_text = d.text();
+        let spots = normalize::garbled_spots(&format!("{}\n{body_text}", d.title.as_deref().unwrap_or("")));
+        if !spots.is_empty() {
+            d.warnings.push(format!("疑似乱码，无法自动修复，请对照原文核对：{}", spots.join("；")));
+        }
         let title = match d.title.clone() {
             Some(t) => t,
             None => {
-                d.warnings.push("原文无标题，标题取自正文首句，请核对".into());
+                d.warnings
+                    .push("原文无标题，标题取自正文首句，请核对".into());
                 first_sentence(&body_text)
             }
         };
@@ -210,11 +226,20 @@ impl Context {
             subtitle: d.subtitle.clone(),
             authors: d.authors.clone(),
             source: d.source.clone().or_else(|| opts.source.clone()),
-            date: d.date.or(opts.date).map(|x| x.format("%Y-%m-%d").to_string()),
-            topics: topic_ids.iter().map(|&t| self.taxonomy.topics[t].key.clone()).collect(),
+            date: d
+                .date
+                .or(opts.date)
+                .map(|x| x.format("%Y-%m-%d").to_string()),
+            topics: topic_ids
+                .iter()
+                .map(|&t| self.taxonomy.topics[t].key.clone())
+                .collect(),
             regions: region_ids
                 .iter()
-                .map(|&r| PlaceRef { key: self.gazetteer.get(r).key.clone(), name: self.gazetteer.get(r).name.clone() })
+                .map(|&r| PlaceRef {
+                    key: self.gazetteer.get(r).key.clone(),
+                    name: self.gazetteer.get(r).name.clone(),
+                })
                 .collect(),
             body: d.markdown(),
             warnings: d.warnings.clone(),
@@ -229,10 +254,18 @@ impl Context {
 
 /// The first sentence of `text`, at most 30 characters, for an article without a headline.
 pub fn first_sentence(text: &str) -> String {
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     let end = line.find(['。', '！', '？']).unwrap_or(line.len());
     let s: String = line[..end].chars().take(30).collect();
-    if s.is_empty() { "无题".into() } else { s }
+    if s.is_empty() {
+        "无题".into()
+    } else {
+        s
+    }
 }
 
 /// The raw files named by `paths`: files as given, folders walked for `*.txt`, in a stable order.
@@ -258,5 +291,8 @@ pub fn origin_of(root: &Path, path: &Path) -> String {
     let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let (root, path) = (abs(root), abs(path));
     let rel = path.strip_prefix(&root).unwrap_or(&path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

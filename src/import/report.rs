@@ -21,20 +21,40 @@ pub fn table(articles: &[Imported], planned: &[Planned], explain: bool) -> Strin
     let mut out = String::new();
     for (i, a) in articles.iter().enumerate() {
         out.push_str(&format!("{:>3}. {}\n", i + 1, a.title));
-        let line = |label: &str, v: String| if v.is_empty() { String::new() } else { format!("     {label}：{v}\n") };
+        let line = |label: &str, v: String| {
+            if v.is_empty() {
+                String::new()
+            } else {
+                format!("     {label}：{v}\n")
+            }
+        };
         out.push_str(&line("引题", a.kicker.clone().unwrap_or_default()));
         out.push_str(&line("副题", a.subtitle.clone().unwrap_or_default()));
         out.push_str(&line("作者", a.authors.join("、")));
         out.push_str(&line("来源", a.source.clone().unwrap_or_default()));
-        out.push_str(&line("日期", a.date.clone().unwrap_or_else(|| "（无）".into())));
+        out.push_str(&line(
+            "日期",
+            a.date.clone().unwrap_or_else(|| "（无）".into()),
+        ));
         out.push_str(&line("专题", a.topics.join(", ")));
-        out.push_str(&line("地区", a.regions.iter().map(|r| format!("{}（{}）", r.name, r.key)).collect::<Vec<_>>().join("、")));
-        out.push_str(&line("正文", format!("{} 字", crate::text::Measure::of(&a.body).total())));
+        out.push_str(&line(
+            "地区",
+            a.regions
+                .iter()
+                .map(|r| format!("{}（{}）", r.name, r.key))
+                .collect::<Vec<_>>()
+                .join("、"),
+        ));
+        out.push_str(&line(
+            "正文",
+            format!("{} 字", crate::text::Measure::of(&a.body).total()),
+        ));
         if let Some(p) = planned.get(i) {
             let what = match p.action {
                 Action::Create => "新建",
                 Action::Keep => "已存在（同一原文），保持不变",
                 Action::Overwrite => "覆盖",
+                Action::Blocked(_) => "已有同名文章，未写入（可用 --force 覆盖）",
             };
             out.push_str(&line("文件", format!("{} [{what}]", p.path.display())));
         }

@@ -19,6 +19,8 @@ pub enum Action {
     Keep,
     /// An existing file replaced (`--force`).
     Overwrite,
+    /// An existing file that may not be replaced: hand-written, or from another raw file (its origin).
+    Blocked(String),
 }
 
 /// One file to write.
@@ -81,16 +83,23 @@ pub fn render(a: &Imported) -> String {
     format!("+++\n{toml}+++\n\n{}", a.body)
 }
 
-/// Decides where each article goes and checks every clash before anything is written.
-pub fn plan(articles: &[Imported], content: &Path, force: bool) -> Result<Vec<Planned>> {
+/// Decides where each article goes. Nothing is written; an article that would replace a file it
+/// may not replace is planned as [`Action::Blocked`], so a dry run can show it and a real import
+/// can refuse before writing anything.
+pub fn plan(articles: &[Imported], content: &Path, force: bool) -> Vec<Planned> {
+    let existing = Existing::scan(content);
     let mut taken: HashSet<PathBuf> = HashSet::new();
     let mut planned = Vec::with_capacity(articles.len());
-    let mut clashes = Vec::new();
     for a in articles {
-        let topic = a.topics.first().map_or("industry", String::as_str);
         let base = crate::slug::from_text(&a.title);
         let base = if base.is_empty() { "article".to_string() } else { base };
-        let dir = content.join(topic);
+        // An earlier import of the same raw text is kept wherever an editor has moved it.
+        if let Some(path) = existing.imported(&base, &a.origin, &taken).filter(|_| !force) {
+            taken.insert(path.clone());
+            planned.push(Planned { path, text: render(a), action: Action::Keep });
+            continue;
+        }
+        let dir = content.join(a.topics.first().map_or("industry", String::as_str));
         let path = (1..)
             .map(|n| if n == 1 { dir.join(format!("{base}.md")) } else { dir.join(format!("{base}-{n}.md")) })
             .find(|p| !taken.contains(p))
@@ -98,23 +107,63 @@ pub fn plan(articles: &[Imported], content: &Path, force: bool) -> Result<Vec<Pl
         taken.insert(path.clone());
         let action = match existing_origin(&path) {
             None => Action::Create,
-            Some(o) if o.as_deref() == Some(a.origin.as_str()) && !force => Action::Keep,
             Some(_) if force => Action::Overwrite,
-            Some(o) => {
-                clashes.push(format!(
-                    "{} already exists (origin {}); use --force to replace it",
-                    path.display(),
-                    o.unwrap_or_else(|| "none: written by hand".into())
-                ));
-                continue;
-            }
+            Some(o) if o.as_deref() == Some(a.origin.as_str()) => Action::Keep,
+            Some(o) => Action::Blocked(o.unwrap_or_else(|| "none: written by hand".into())),
         };
         planned.push(Planned { path, text: render(a), action });
     }
-    if !clashes.is_empty() {
-        return Err(Error::Config { path: content.to_path_buf(), msg: clashes.join("\n") });
+    planned
+}
+
+/// The messages for planned files that may not be written.
+pub fn clashes(planned: &[Planned]) -> Vec<String> {
+    planned
+        .iter()
+        .filter_map(|p| match &p.action {
+            Action::Blocked(origin) => Some(format!(
+                "{} already exists (origin: {origin}); edit or move it, or use --force to replace it",
+                p.path.display()
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Articles already in `content/`, by file stem, with their `origin`.
+struct Existing {
+    by_stem: std::collections::HashMap<String, Vec<(PathBuf, String)>>,
+}
+
+impl Existing {
+    fn scan(content: &Path) -> Existing {
+        let mut by_stem: std::collections::HashMap<String, Vec<(PathBuf, String)>> = Default::default();
+        for e in walkdir::WalkDir::new(content).sort_by_file_name().into_iter().flatten() {
+            let path = e.path();
+            if !e.file_type().is_file() || path.extension().is_none_or(|x| x != "md") {
+                continue;
+            }
+            if let (Some(stem), Some(Some(origin))) = (path.file_stem(), existing_origin(path)) {
+                by_stem.entry(stem.to_string_lossy().into_owned()).or_default().push((path.to_path_buf(), origin));
+            }
+        }
+        Existing { by_stem }
     }
-    Ok(planned)
+
+    /// A file imported from `origin` under the slug `base` (or `base-N`), not yet claimed.
+    fn imported(&self, base: &str, origin: &str, taken: &HashSet<PathBuf>) -> Option<PathBuf> {
+        let mut stems: Vec<&String> = self
+            .by_stem
+            .keys()
+            .filter(|s| *s == base || s.strip_prefix(base).and_then(|r| r.strip_prefix('-')).is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())))
+            .collect();
+        stems.sort_by_key(|s| (s.len(), s.to_string()));
+        stems
+            .into_iter()
+            .flat_map(|s| &self.by_stem[s])
+            .find(|(p, o)| o == origin && !taken.contains(p))
+            .map(|(p, _)| p.clone())
+    }
 }
 
 /// `None` if no file; `Some(None)` if a file without `origin`; `Some(Some(o))` otherwise.
@@ -129,7 +178,7 @@ fn existing_origin(path: &Path) -> Option<Option<String>> {
 /// files this call created are removed again.
 pub fn apply(planned: &[Planned]) -> Result<()> {
     let mut created: Vec<&Path> = Vec::new();
-    for p in planned.iter().filter(|p| p.action != Action::Keep) {
+    for p in planned.iter().filter(|p| matches!(p.action, Action::Create | Action::Overwrite)) {
         if let Err(e) = write_atomic(&p.path, &p.text) {
             for c in created {
                 let _ = std::fs::remove_file(c);
@@ -146,7 +195,11 @@ pub fn apply(planned: &[Planned]) -> Result<()> {
 fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let tmp = dir.join(format!(".{}.tmp-{}", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
     std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

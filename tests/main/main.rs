@@ -31,3 +31,5 @@ mod feeds;
 mod theme;
 // Markdown extensions and class-based code highlighting.
 mod markdown;
+// `xietong import`: dry-run JSON, writing, re-import, clashes, encodings, folders, a 20 MB input.
+mod import;

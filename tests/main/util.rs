@@ -535,3 +535,242 @@ fn copy_dir(from: &Path, to: &Path) {
         copy_file(&from.join(&rel), &to.join(&rel));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// JSON reading (added for the `import` tests; serde_json is not a dev-dependency).
+// ---------------------------------------------------------------------------------------------
+
+/// A parsed JSON value; objects keep their keys in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A number.
+    Num(f64),
+    /// A string.
+    Str(String),
+    /// An array.
+    Arr(Vec<Json>),
+    /// An object, keys in document order.
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parses exactly one JSON document (surrounding whitespace allowed, nothing else).
+    pub fn parse(text: &str) -> Result<Json, String> {
+        let mut p = JsonParser {
+            s: text.as_bytes(),
+            at: 0,
+        };
+        let v = p.value()?;
+        p.ws();
+        if p.at != p.s.len() {
+            return Err(format!("trailing text at byte {}", p.at));
+        }
+        Ok(v)
+    }
+
+    /// The value of `key` in an object; panics (showing the value) if absent or not an object.
+    #[track_caller]
+    pub fn get(&self, key: &str) -> &Json {
+        match self {
+            Json::Obj(kv) => kv
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v)
+                .unwrap_or_else(|| panic!("no key {key:?} in {self:?}")),
+            _ => panic!("not an object: {self:?}"),
+        }
+    }
+
+    /// An object's keys in order; panics if not an object.
+    #[track_caller]
+    pub fn keys(&self) -> Vec<&str> {
+        match self {
+            Json::Obj(kv) => kv.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => panic!("not an object: {self:?}"),
+        }
+    }
+
+    /// The string, or `None` for `null`; panics on anything else.
+    #[track_caller]
+    pub fn opt_str(&self) -> Option<&str> {
+        match self {
+            Json::Null => None,
+            Json::Str(s) => Some(s),
+            _ => panic!("not a string or null: {self:?}"),
+        }
+    }
+
+    /// The string; panics on anything else.
+    #[track_caller]
+    pub fn str(&self) -> &str {
+        self.opt_str()
+            .unwrap_or_else(|| panic!("null where a string was expected"))
+    }
+
+    /// The array's items; panics on anything else.
+    #[track_caller]
+    pub fn arr(&self) -> &[Json] {
+        match self {
+            Json::Arr(a) => a,
+            _ => panic!("not an array: {self:?}"),
+        }
+    }
+}
+
+struct JsonParser<'a> {
+    s: &'a [u8],
+    at: usize,
+}
+
+impl JsonParser<'_> {
+    fn ws(&mut self) {
+        while self.at < self.s.len() && b" \t\r\n".contains(&self.s[self.at]) {
+            self.at += 1;
+        }
+    }
+
+    fn err<T>(&self, what: &str) -> Result<T, String> {
+        Err(format!("{what} at byte {}", self.at))
+    }
+
+    fn eat(&mut self, lit: &str) -> Result<(), String> {
+        if self.s[self.at..].starts_with(lit.as_bytes()) {
+            self.at += lit.len();
+            Ok(())
+        } else {
+            self.err(&format!("expected {lit:?}"))
+        }
+    }
+
+    fn value(&mut self) -> Result<Json, String> {
+        self.ws();
+        match self.s.get(self.at) {
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b't') => self.eat("true").map(|_| Json::Bool(true)),
+            Some(b'f') => self.eat("false").map(|_| Json::Bool(false)),
+            Some(b'n') => self.eat("null").map(|_| Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => self.err("expected a value"),
+        }
+    }
+
+    fn object(&mut self) -> Result<Json, String> {
+        self.eat("{")?;
+        let mut kv = Vec::new();
+        self.ws();
+        if self.s.get(self.at) == Some(&b'}') {
+            self.at += 1;
+            return Ok(Json::Obj(kv));
+        }
+        loop {
+            self.ws();
+            let k = self.string()?;
+            self.ws();
+            self.eat(":")?;
+            kv.push((k, self.value()?));
+            self.ws();
+            match self.s.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Obj(kv));
+                }
+                _ => return self.err("expected , or }"),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Json, String> {
+        self.eat("[")?;
+        let mut items = Vec::new();
+        self.ws();
+        if self.s.get(self.at) == Some(&b']') {
+            self.at += 1;
+            return Ok(Json::Arr(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.ws();
+            match self.s.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Arr(items));
+                }
+                _ => return self.err("expected , or ]"),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, String> {
+        let start = self.at;
+        while self.at < self.s.len() && b"+-.eE0123456789".contains(&self.s[self.at]) {
+            self.at += 1;
+        }
+        let text = std::str::from_utf8(&self.s[start..self.at]).unwrap();
+        text.parse()
+            .map(Json::Num)
+            .or_else(|_| self.err("bad number"))
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.eat("\"")?;
+        let mut out: Vec<u8> = Vec::new();
+        loop {
+            let Some(&b) = self.s.get(self.at) else {
+                return self.err("unterminated string");
+            };
+            self.at += 1;
+            match b {
+                b'"' => return String::from_utf8(out).map_err(|e| e.to_string()),
+                b'\\' => {
+                    let c = self.escape()?;
+                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                0..=0x1f => return self.err("control character in string"),
+                _ => out.push(b),
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, String> {
+        let Some(&b) = self.s.get(self.at) else {
+            return self.err("unterminated escape");
+        };
+        self.at += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4()?;
+                if (0xD800..0xDC00).contains(&hi) {
+                    self.eat("\\u")?;
+                    let lo = self.hex4()?;
+                    let c = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3ff);
+                    return char::from_u32(c).map_or_else(|| self.err("bad surrogate pair"), Ok);
+                }
+                return char::from_u32(hi).map_or_else(|| self.err("bad \\u escape"), Ok);
+            }
+            _ => return self.err("bad escape"),
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self.s.get(self.at..self.at + 4).ok_or("short \\u escape")?;
+        let text = std::str::from_utf8(digits).map_err(|e| e.to_string())?;
+        self.at += 4;
+        u32::from_str_radix(text, 16).map_err(|e| e.to_string())
+    }
+}
