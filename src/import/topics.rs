@@ -33,7 +33,8 @@ const SECONDARY_MIN_SCORE: f64 = 6.0;
 /// … and at least this many distinct keywords.
 const SECONDARY_MIN_TERMS: usize = 3;
 
-/// Body length (in tokens) up to which scores are not scaled down.
+/// Length scale: scores are divided by √(1 + body tokens / `NORM_TOKENS`), so a text four times
+/// as long needs about twice the evidence for the same score.
 const NORM_TOKENS: f64 = 300.0;
 
 /// How many terms `--explain` lists per topic.
@@ -122,11 +123,14 @@ impl Classifier {
         }
     }
 
-    /// Topics for an article, best first; never empty (an article with hardly any keyword gets
-    /// the first topic, the site's default). A further topic is listed only when it reaches
+    /// Topics for an article, best first; never empty unless the site has no topics (an article
+    /// with hardly any keyword gets the first topic, the site's default). A further topic is listed only when it reaches
     /// `SECONDARY_RATIO` of the best score, a minimum score, and a minimum number of distinct
     /// keywords, so secondary topics appear only when clearly present.
     pub fn rank(&self, title: &str, body: &str) -> Vec<Ranked> {
+        if self.topics == 0 {
+            return Vec::new();
+        }
         let mut counts = Counts::new();
         self.count(title, &mut counts, true);
         let tokens = self.count(body, &mut counts, false);

@@ -314,3 +314,63 @@ fn an_organisation_in_the_title_does_not_list_its_city() {
     assert!(!has(&found, "北京"), "{found:?}");
     assert!(has(&found, "阜平"), "{found:?}");
 }
+
+#[test]
+fn random_mixes_of_names_and_punctuation_do_not_panic() {
+    let pieces = [
+        "河北",
+        "区",
+        "域",
+        "天津市",
+        "北京",
+        "现代",
+        "沧州",
+        "工厂",
+        "大学",
+        "、",
+        "，",
+        "。",
+        "《",
+        "》",
+        "（",
+        "）",
+        "(",
+        ")",
+        "·",
+        "道",
+        "京津冀",
+        "京",
+        "冀",
+        "津",
+        "燕郊",
+        "城市副中心",
+        "新华区",
+        "桥西区",
+        "等",
+        "之风",
+        "大兴",
+        "日报",
+        "有限公司",
+        "\n",
+        " ",
+        "a",
+        "\u{fffd}",
+        "\u{10ffff}",
+        "的",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..500 {
+        let mut text = String::new();
+        for _ in 0..(seed % 40) {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let found = matcher().detect(gaz(), &text, &text);
+        assert!(found.len() <= 12, "{text}: {found:?}");
+        for f in &found {
+            let _ = f.explain(gaz());
+        }
+    }
+}

@@ -239,9 +239,10 @@ impl Machine<'_> {
         let leading = pen.is_some() || matches!(next, Some(Item::Byline(b)) if !b.photo);
         let parts: Vec<String> = blocks.iter().flat_map(|(lines, _)| headline::parts(lines)).collect();
         // A column label stands apart from the headline below it; two lines set together are a
-        // two-part subhead (unless the page has no blank lines to tell them apart).
+        // two-part subhead. A page without blank lines cannot show which, so there a label only
+        // starts an article where one may start anyway.
         let apart = blocks[0].0.len() == 1 || self.page.usual_gap == 0;
-        let column = apart && parts.len() >= 2 && headline::is_column(&parts[0]);
+        let column = blocks[0].0.len() == 1 && parts.len() >= 2 && headline::is_column(&parts[0]);
         let picture = blocks[0].1 >= self.page.big_gap;
         let dateline = matches!(next, Some(Item::Para(p)) if byline::dateline(p).is_some());
         let open = self.cur.as_ref().is_some_and(|c| !c.ended);

@@ -360,7 +360,11 @@ fn reporters(after: &str) -> (Byline, &str) {
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(inner) = after.strip_prefix(open) {
             if let Some(end) = inner.find(close) {
-                let b = parse_line(&inner[..end]).filter(|b| !b.photo).unwrap_or_default();
+                let names = &inner[..end];
+                let b = parse_line(names)
+                    .filter(|b| !b.photo)
+                    .or_else(|| bare_names(names).map(|authors| Byline { authors, ..Byline::default() }))
+                    .unwrap_or_default();
                 return (b, &inner[end + close.len_utf8()..]);
             }
         }
@@ -480,6 +484,8 @@ mod tests {
         let d = dateline("本报讯 记者田野报道：一场春雨过后，麦苗返青。").unwrap();
         assert_eq!(d.byline.authors, names(&["田野"]));
         assert_eq!(d.rest, "一场春雨过后，麦苗返青。");
+        let d = dateline("人民网北京4月18日电 （王小明、李冬）近日，新桥通车。").unwrap();
+        assert_eq!(d.byline.authors, names(&["王小明", "李冬"]));
         assert_eq!(dateline("电力供应保持稳定。"), None);
         assert_eq!(dateline("通讯技术不断进步，电网更加智能。"), None);
     }

@@ -84,8 +84,8 @@ pub fn resolve(mut parts: Vec<String>, first_apart: bool) -> Head {
             parts.pop();
         }
     }
-    // A short line set tight over a title and subtitle is their kicker, not a column.
-    if parts.len() >= 2 && is_column(&parts[0]) && (first_apart || head.subtitle.is_none()) {
+    // A short line set tight over the title (no blank line between) is its kicker, not a column.
+    if parts.len() >= 2 && is_column(&parts[0]) && first_apart {
         head.column = Some(parts.remove(0));
         // Page section over column (`京津冀协同发展` / `协同视线`): the lower label is the column.
         while parts.len() >= 2 && is_column(&parts[0]) {
@@ -101,6 +101,7 @@ pub fn resolve(mut parts: Vec<String>, first_apart: bool) -> Head {
         // Without dashes, a second line is a subtitle only when it explains at length (twice the
         // first); otherwise the first line sets up the title below it as a kicker.
         let kicker_first = head.subtitle.is_some()
+            || is_column(a)
             || shape::has_inner_space(a) && !shape::has_inner_space(b)
             || shape::len(b) < 2 * shape::len(a);
         if kicker_first {
@@ -210,6 +211,8 @@ mod tests {
         let h = resolve(v(&["引题在此", "标题在这里", "——副题在下"]), false);
         assert_eq!(h.kicker.as_deref(), Some("引题在此"));
         assert_eq!(h.column, None);
+        let h = resolve(v(&["喜迎新春", "京津冀三地联合举办年货节"]), false);
+        assert_eq!(h.kicker.as_deref(), Some("喜迎新春"));
         let h = resolve(v(&["城乡观察", "标题在这里", "——副题在下"]), true);
         assert_eq!(h.column.as_deref(), Some("城乡观察"));
         assert_eq!(h.kicker, None);

@@ -153,7 +153,10 @@ fn mark_captions(lines: &[Line], kinds: &mut [Kind], big: usize) {
                 continue;
             }
         }
-        let sentence = lines[i].text.ends_with('。') && before_big;
+        // After an article's closing byline, with nothing or a headline below: a picture's line.
+        let closed = prev.is_some_and(|p| matches!(kinds[p], Kind::Byline(_) | Kind::Source(_) | Kind::End))
+            && next.is_none_or(|j| kinds[j] == Kind::Heading);
+        let sentence = lines[i].text.ends_with('。') && (before_big || closed);
         let isolated = kinds[i] == Kind::Heading && before_big && after_big && n > 0;
         if sentence || isolated {
             kinds[i] = Kind::Caption;

@@ -242,3 +242,30 @@ fn an_innovation_highland_is_still_innovation() {
         );
     }
 }
+
+#[test]
+fn a_site_without_topics_gets_none() {
+    let c = Classifier::new(&Taxonomy::new(Vec::new()), gaz());
+    assert!(c.rank("招聘会", "岗位").is_empty());
+}
+
+#[test]
+fn random_mixes_of_keywords_and_noise_do_not_panic() {
+    let pieces = [
+        "创新", "高", "低碳", "出行", "招聘", "，", "。", "\n", "ＡＢ", "5G", "\u{fffd}", "碳",
+        "普惠", " ",
+    ];
+    let mut seed: u64 = 42;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(seed % 30) {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let ranked = classifier().rank(&text, &text);
+        assert!(!ranked.is_empty());
+        assert!(ranked.iter().all(|r| r.score.is_finite()));
+    }
+}
