@@ -95,6 +95,12 @@ fn run_import(args: &ImportArgs) -> xietong::Result<()> {
         dry_run: args.dry_run,
         force: args.force,
     };
+    if !args.root.join("site.toml").is_file() {
+        eprintln!(
+            "warning: no site.toml in {}: classifying with the default topics and no keyword weights (use --root)",
+            args.root.display()
+        );
+    }
     let report = xietong::import(&opts)?;
     for p in &report.empty {
         eprintln!("warning: {}: 没有找到文章", p.display());
