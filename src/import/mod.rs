@@ -141,7 +141,11 @@ pub struct PlaceRef {
 /// One imported article, classified and ready to write.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Imported {
-    /// Title (drawn from the first sentence when the page had none).
+    /// The headline as printed; `null` in JSON for a photo brief without one.
+    #[serde(rename = "title")]
+    pub headline: Option<String>,
+    /// The title the article is filed under: the headline, or one drawn from the first sentence.
+    #[serde(skip)]
     pub title: String,
     /// 引题
     pub kicker: Option<String>,
@@ -221,6 +225,7 @@ impl Context {
         let topic_ids: Vec<TopicId> = ranked.iter().map(|r| r.topic).collect();
         let region_ids: Vec<RegionId> = found.iter().map(|p| p.region).collect();
         Imported {
+            headline: d.title.clone(),
             title,
             kicker: d.kicker.clone(),
             subtitle: d.subtitle.clone(),

@@ -83,3 +83,6 @@ impl Matcher {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod debug;

@@ -299,3 +299,6 @@ fn keyword_table(tax: &Taxonomy) -> HashMap<String, Vec<(TopicId, f64)>> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod debug;

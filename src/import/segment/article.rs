@@ -2,11 +2,15 @@
 //! paragraphs and terminators.
 //!
 //! A run of heading lines starts a new article when nothing is open, when the article above has
-//! ended (a trailing byline, a source line, an editor line), when a byline follows the run, when
-//! the run opens with a column label, when it stands after a picture-sized gap, or when the
-//! paragraph below opens with a dateline. Otherwise it is a subhead of the open article.
-//! A lead paragraph printed above its headline (under a column label or a picture) is folded
-//! into the article below it.
+//! ended (a trailing byline, a source line, an editor line, a jump line), when a byline or pen
+//! name follows the run, when the run opens with a column label, when it is a stack of headline
+//! lines set apart (kicker, title, ——subtitle), when it stands after a picture-sized gap, when
+//! the paragraph below opens with a dateline, or when it follows an unsigned brief under a column.
+//! Otherwise it is a subhead of the open article — until a closing byline by other people (or a
+//! source line) under an article signed at its top shows the last subhead was a headline; that
+//! section then becomes an article of its own. A lead paragraph printed above its headline
+//! (under a column label or a picture) is folded into the article below it. A column label over
+//! `标题。正文` paragraphs heads a column of one-line briefs.
 
 use super::builder::Builder;
 use super::byline::{self, Byline};
@@ -46,8 +50,16 @@ pub fn assemble(items: &[Item], page: &Page) -> Vec<Draft> {
     while i < items.len() {
         match &items[i] {
             Item::Heads(..) => {
-                let end = items[i..].iter().position(|x| !matches!(x, Item::Heads(..))).map_or(items.len(), |n| i + n);
-                let next = items[end..].iter().find(|x| !matches!(x, Item::Caption(_) | Item::Break | Item::Jump(_) | Item::Bullet));
+                let end = items[i..]
+                    .iter()
+                    .position(|x| !matches!(x, Item::Heads(..)))
+                    .map_or(items.len(), |n| i + n);
+                let next = items[end..].iter().find(|x| {
+                    !matches!(
+                        x,
+                        Item::Caption(_) | Item::Break | Item::Jump(_) | Item::Bullet
+                    )
+                });
                 m.run(&items[i..end], next);
                 i = end;
                 continue;
@@ -119,7 +131,10 @@ impl Machine<'_> {
         if self.cur.as_ref().is_none_or(|c| c.ended) {
             self.finish();
             let column = self.column.take();
-            self.open(Builder { column, ..Builder::default() });
+            self.open(Builder {
+                column,
+                ..Builder::default()
+            });
         }
         self.cur.get_or_insert_with(Builder::default)
     }
@@ -129,11 +144,21 @@ impl Machine<'_> {
         let free = self.cur.as_ref().is_none_or(|c| c.ended || !c.has_body());
         if self.oneliners || bullet && free {
             if let Some((title, rest)) = body::one_liner(p) {
-                let column = self.cur.as_ref().and_then(|c| c.column.clone()).or_else(|| self.column.clone());
+                let column = self
+                    .cur
+                    .as_ref()
+                    .and_then(|c| c.column.clone())
+                    .or_else(|| self.column.clone());
                 self.finish();
                 self.oneliners = true;
-                let head = Head { title: Some(title.to_string()), ..Head::default() };
-                let mut b = Builder { column, ..Builder::new(head) };
+                let head = Head {
+                    title: Some(title.to_string()),
+                    ..Head::default()
+                };
+                let mut b = Builder {
+                    column,
+                    ..Builder::new(head)
+                };
                 let closing = b.add_para(rest);
                 self.open(b);
                 self.close(closing);
@@ -152,7 +177,7 @@ impl Machine<'_> {
             self.pending.extend(b.authors);
             return;
         };
-        if let Some(next) = cur.split_last_section(&b.authors) {
+        if let Some(next) = cur.split_last_section(Some(&b.authors)) {
             self.finish();
             self.open(next);
         }
@@ -174,12 +199,16 @@ impl Machine<'_> {
     }
 
     fn source(&mut self, s: &str) {
-        if let Some(c) = self.cur.as_mut() {
-            c.source = Some(s.to_string());
-            if c.has_body() {
-                c.ended = true;
+        let Some(c) = self.cur.as_mut() else { return };
+        if c.has_body() {
+            if let Some(next) = c.split_last_section(None) {
+                self.finish();
+                self.open(next);
             }
         }
+        let c = self.cur.as_mut().expect("open article");
+        c.source = Some(s.to_string());
+        c.ended |= c.has_body();
     }
 
     fn caption(&mut self, c: &str) {
@@ -192,7 +221,10 @@ impl Machine<'_> {
     fn speaker(&mut self, name: &str, said: Option<String>) {
         let b = self.body();
         match said {
-            Some(text) => b.blocks.push(Block::Speaker { name: name.to_string(), text }),
+            Some(text) => b.blocks.push(Block::Speaker {
+                name: name.to_string(),
+                text,
+            }),
             None => {
                 b.add_para(&format!("{name}："));
             }
@@ -201,7 +233,10 @@ impl Machine<'_> {
 
     fn web_title(&mut self, t: &str) {
         self.finish();
-        let mut b = Builder { web: true, ..Builder::new(headline::resolve(vec![t.to_string()], true)) };
+        let mut b = Builder {
+            web: true,
+            ..Builder::new(headline::resolve(vec![t.to_string()], true))
+        };
         if let Some(w) = &self.page.web {
             b.authors.extend(w.authors.iter().cloned());
             b.signed = !b.authors.is_empty();
@@ -218,57 +253,86 @@ impl Machine<'_> {
                 _ => None,
             })
             .collect();
-        let next_para = matches!(next, Some(Item::Para(_)));
         self.oneliners = false;
         self.trailing_name(&mut blocks);
-        if blocks.is_empty() {
+        if blocks.is_empty() || self.one_liner_column(&blocks, next) {
             return;
         }
-        // A column label alone over `标题。正文` briefs heads a column of one-liners (only where
-        // an article may start: a subhead over a paragraph looks the same).
-        let closed = self.cur.as_ref().is_none_or(|c| c.ended);
-        if let ([(lines, _)], Some(Item::Para(p)), true) = (blocks.as_slice(), next, closed) {
-            if lines.len() == 1 && headline::is_column(&lines[0]) && body::one_liner(p).is_some() {
-                self.finish();
-                self.column = Some(lines[0].clone());
-                self.oneliners = true;
-                return;
-            }
-        }
-        let pen = self.pen_name(&mut blocks, next_para);
+        let pen = self.pen_name(&mut blocks, matches!(next, Some(Item::Para(_))));
         let leading = pen.is_some() || matches!(next, Some(Item::Byline(b)) if !b.photo);
-        let parts: Vec<String> = blocks.iter().flat_map(|(lines, _)| headline::parts(lines)).collect();
-        // A column label stands apart from the headline below it; two lines set together are a
-        // two-part subhead. A page without blank lines cannot show which, so there a label only
-        // starts an article where one may start anyway.
-        let apart = blocks[0].0.len() == 1 || self.page.usual_gap == 0;
-        let column = blocks[0].0.len() == 1 && parts.len() >= 2 && headline::is_column(&parts[0]);
+        let parts: Vec<String> = blocks
+            .iter()
+            .flat_map(|(lines, _)| headline::parts(lines))
+            .collect();
         let picture = blocks[0].1 >= self.page.big_gap;
-        let dateline = matches!(next, Some(Item::Para(p)) if byline::dateline(p).is_some());
         let open = self.cur.as_ref().is_some_and(|c| !c.ended);
-        let brief = self.cur.as_ref().is_some_and(Builder::is_brief) && parts.len() == 1 && next_para;
-        // Subheads stand alone; a stack of headline lines set apart, or one with a dashed
-        // subtitle, heads a new article.
-        let numbered = parts.iter().any(|p| shape::is_numbered(p));
-        let dashed = blocks.iter().flat_map(|(l, _)| l.iter().skip(1)).any(|l| shape::after_dashes(l).is_some());
-        let stack = !numbered && (blocks.len() >= 2 || dashed);
-        if open && !(leading || column || picture || dateline || brief || stack) {
+        if open && !leading && !picture && !self.heads_article(&blocks, &parts, next) {
             let cur = self.cur.as_mut().expect("open article");
             for (lines, _) in &blocks {
-                cur.add_subhead(headline::subhead(lines));
+                cur.add_subhead(lines);
             }
             return;
         }
+        // A page without blank lines cannot show whether a label stood apart.
+        let apart = blocks[0].0.len() == 1 || self.page.usual_gap == 0;
         self.start(parts, apart, leading, picture, pen);
+    }
+
+    /// True when a run inside an open article is still a headline, not a subhead: it opens with
+    /// a column label set apart, it is a stack of headline lines set apart (or has a dashed
+    /// subtitle), a dateline follows it, or it follows an unsigned brief under a column.
+    fn heads_article(
+        &self,
+        blocks: &[(Vec<String>, usize)],
+        parts: &[String],
+        next: Option<&Item>,
+    ) -> bool {
+        // Two lines set together are a two-part subhead; a column label stands on its own.
+        let column = blocks[0].0.len() == 1 && parts.len() >= 2 && headline::is_column(&parts[0]);
+        let numbered = parts.iter().any(|p| shape::is_numbered(p));
+        let dashed = blocks
+            .iter()
+            .flat_map(|(l, _)| l.iter().skip(1))
+            .any(|l| shape::after_dashes(l).is_some());
+        let stack = !numbered && (blocks.len() >= 2 || dashed);
+        let next_para = matches!(next, Some(Item::Para(_)));
+        let dateline = matches!(next, Some(Item::Para(p)) if byline::dateline(p).is_some());
+        let brief =
+            self.cur.as_ref().is_some_and(Builder::is_brief) && parts.len() == 1 && next_para;
+        column || stack || dateline || brief
+    }
+
+    /// A column label alone over `标题。正文` paragraphs heads a column of one-line briefs (only
+    /// where an article may start: a subhead over a paragraph looks the same).
+    fn one_liner_column(&mut self, blocks: &[(Vec<String>, usize)], next: Option<&Item>) -> bool {
+        let closed = self.cur.as_ref().is_none_or(|c| c.ended);
+        let ([(lines, _)], Some(Item::Para(p)), true) = (blocks, next, closed) else {
+            return false;
+        };
+        if lines.len() != 1 || !headline::is_column(&lines[0]) || body::one_liner(p).is_none() {
+            return false;
+        }
+        self.finish();
+        self.column = Some(lines[0].clone());
+        self.oneliners = true;
+        true
     }
 
     /// A surname-name alone above the next headline closes the open article as its byline.
     fn trailing_name(&mut self, blocks: &mut Vec<(Vec<String>, usize)>) {
         let Some(cur) = self.cur.as_mut() else { return };
         let first = &blocks[0].0;
-        if blocks.len() >= 2 && cur.has_body() && !cur.ended && first.len() == 1 && byline::is_surname_name(&first[0]) {
+        if blocks.len() >= 2
+            && cur.has_body()
+            && !cur.ended
+            && first.len() == 1
+            && byline::is_surname_name(&first[0])
+        {
             let name = blocks.remove(0).0.remove(0);
-            self.close(Some(Byline { authors: vec![name], ..Byline::default() }));
+            self.close(Some(Byline {
+                authors: vec![name],
+                ..Byline::default()
+            }));
         }
     }
 
@@ -279,7 +343,11 @@ impl Machine<'_> {
         // Print pads a two-character name to the width of three (`齐 鸣`).
         let name: String = last.split_whitespace().collect();
         let padded = last.split_whitespace().all(|p| shape::len(p) == 1);
-        if !next_para || lines < 2 || !byline::is_pen_name(&name) || shape::has_inner_space(last) && !padded {
+        if !next_para
+            || lines < 2
+            || !byline::is_pen_name(&name)
+            || shape::has_inner_space(last) && !padded
+        {
             return None;
         }
         let (block, _) = blocks.last_mut()?;
@@ -291,17 +359,31 @@ impl Machine<'_> {
     }
 
     /// Opens a new article with the headline `parts`, folding a lead printed above it.
-    fn start(&mut self, parts: Vec<String>, apart: bool, leading: bool, picture: bool, pen: Option<String>) {
+    fn start(
+        &mut self,
+        parts: Vec<String>,
+        apart: bool,
+        leading: bool,
+        picture: bool,
+        pen: Option<String>,
+    ) {
         let label_title = apart && parts.len() == 1 && headline::is_column(&parts[0]);
         let head = headline::resolve(parts, apart);
         let weak = head.column.is_some() || !head.labels.is_empty() || picture || label_title;
-        let mut b = Builder { weak, after_picture: picture, label_title, ..Builder::new(head) };
+        let mut b = Builder {
+            weak,
+            after_picture: picture,
+            label_title,
+            ..Builder::new(head)
+        };
         b.byline_next = leading && pen.is_none();
         b.signed = pen.is_some();
         b.authors.extend(pen);
         let fold = leading && self.cur.as_ref().is_some_and(Builder::is_lead);
         if fold {
             let lead = self.cur.take().expect("lead article");
+            b.warnings
+                .push("标题前的导语段已并入本文正文开头，请核对".to_string());
             b.blocks = lead.blocks;
             b.paras = lead.paras;
             b.captions = lead.captions;

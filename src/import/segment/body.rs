@@ -24,7 +24,9 @@ fn head(s: &str, n: usize) -> &str {
 /// True when a dictionary word spans the boundary between `a` and `b` (`邀请老` + `师深入` → 老师).
 pub fn word_spans(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim_end(), b.trim_start());
-    let (Some(x), Some(y)) = (a.chars().next_back(), b.chars().next()) else { return false };
+    let (Some(x), Some(y)) = (a.chars().next_back(), b.chars().next()) else {
+        return false;
+    };
     if !is_cjk(x) || !is_cjk(y) {
         return false;
     }
@@ -44,7 +46,10 @@ pub fn word_spans(a: &str, b: &str) -> bool {
 
 /// True when `next` starts with what cannot start a sentence (，。、”）or 的).
 fn starts_inside(next: &str) -> bool {
-    next.trim_start().starts_with(['，', '。', '、', '；', '：', '！', '？', '”', '’', '）', '》', ',', '.', ';', ':', ')', '的'])
+    next.trim_start().starts_with([
+        '，', '。', '、', '；', '：', '！', '？', '”', '’', '）', '》', ',', '.', ';', ':', ')',
+        '的',
+    ])
 }
 
 /// True when a paragraph piece visibly stops mid-sentence (sentences inside, none at the end,
@@ -52,7 +57,8 @@ fn starts_inside(next: &str) -> bool {
 pub fn is_fragment(text: &str) -> bool {
     // Only the end of a long paragraph is looked at, so stitching many pieces stays linear.
     let end = shape::tail(text, 600);
-    !shape::ends_sentence(end) && (text.len() > 300 || shape::has_inner_stop(end) || shape::ends_open(end))
+    !shape::ends_sentence(end)
+        && (text.len() > 300 || shape::has_inner_stop(end) || shape::ends_open(end))
 }
 
 /// True when `next` continues `prev` across a line break. `prev` is a paragraph piece or a
@@ -91,7 +97,9 @@ pub fn caption_shape(line: &str) -> bool {
 
 /// True for lines that announce themselves as captions (`图为…`, `▲…`, `上图：…`).
 pub fn is_marked_caption(line: &str) -> bool {
-    let marks = ["图为", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "组图", "题图"];
+    let marks = [
+        "图为", "▲", "△", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "组图", "题图",
+    ];
     shape::len(line) <= 150 && marks.iter().any(|m| line.starts_with(m))
 }
 
@@ -102,7 +110,8 @@ pub fn one_liner(para: &str) -> Option<(&str, &str)> {
     let (title, rest) = (&para[..at], para[at + '。'.len_utf8()..].trim_start());
     let n = shape::len(title);
     let plain = !title.contains(['，', ',', '：', ':', '；', '“', '”']);
-    ((6..=30).contains(&n) && plain && shape::is_heading_shape(title) && shape::len(rest) >= 10).then_some((title, rest))
+    ((6..=30).contains(&n) && plain && shape::is_heading_shape(title) && shape::len(rest) >= 10)
+        .then_some((title, rest))
 }
 
 /// Role words that name a speaker on their own (`主持人：`, `解说：`).
@@ -117,18 +126,30 @@ pub fn speaker_label(line: &str) -> Option<(String, Option<String>)> {
         Some((_, rest)) => rest.trim(),
         None => label,
     };
-    let rest = line[at + if line[at..].starts_with('：') { '：'.len_utf8() } else { 1 }..].trim();
+    let rest = line[at
+        + if line[at..].starts_with('：') {
+            '：'.len_utf8()
+        } else {
+            1
+        }..]
+        .trim();
     let inline = (!rest.is_empty()).then(|| rest.to_string());
     if shape::len(label) > 40 || label.is_empty() {
         return None;
     }
-    let clean = label.chars().all(|c| is_cjk(c) || c.is_whitespace() || matches!(c, '·' | '（' | '）' | '(' | ')' | '、'));
+    let clean = label.chars().all(|c| {
+        is_cjk(c) || c.is_whitespace() || matches!(c, '·' | '（' | '）' | '(' | ')' | '、')
+    });
     if !clean {
         return None;
     }
     let last = label.split_whitespace().next_back().unwrap_or("");
     let named = shape::has_inner_space(label) && byline::is_surname_name(last);
-    let voice = if inline.is_none() { shape::len(label) <= 8 && VOICES.iter().any(|v| label.ends_with(v)) } else { VOICES.contains(&label) };
+    let voice = if inline.is_none() {
+        shape::len(label) <= 8 && VOICES.iter().any(|v| label.ends_with(v))
+    } else {
+        VOICES.contains(&label)
+    };
     (named || voice).then(|| (label.to_string(), inline))
 }
 
@@ -149,9 +170,15 @@ mod tests {
     fn continuation_after_a_column_break() {
         assert!(continues("工程总投资约12亿元。年产值可", "达30亿元。"));
         assert!(continues("他说：“这几年变化太", "大了。”"));
-        assert!(continues("今年以来，新区共引进企业", "，其中科技型企业占六成。"));
+        assert!(continues(
+            "今年以来，新区共引进企业",
+            "，其中科技型企业占六成。"
+        ));
         assert!(!continues("项目已经全面竣工。", "下一步，将开展验收。"));
-        assert!(!continues("加快建设现代化产业体系", "今年以来，全市工业增加值增长8%。"));
+        assert!(!continues(
+            "加快建设现代化产业体系",
+            "今年以来，全市工业增加值增长8%。"
+        ));
     }
 
     #[test]
@@ -167,7 +194,9 @@ mod tests {
         assert!(caption_shape("工人在车间内检修设备"));
         assert!(!caption_shape("好。"));
         assert!(!caption_shape("建设。"));
-        assert!(!caption_shape("天气晴。工人们在车间里忙碌，机器轰鸣，一派繁忙景象。"));
+        assert!(!caption_shape(
+            "天气晴。工人们在车间里忙碌，机器轰鸣，一派繁忙景象。"
+        ));
         assert!(is_marked_caption("图为市民在公园里散步。"));
         assert!(is_marked_caption("▲新建的大桥"));
     }
@@ -176,9 +205,15 @@ mod tests {
     fn one_line_briefs() {
         assert_eq!(
             one_liner("新城首座图书馆开馆。近日，新城首座公共图书馆正式开馆，藏书十万册。"),
-            Some(("新城首座图书馆开馆", "近日，新城首座公共图书馆正式开馆，藏书十万册。"))
+            Some((
+                "新城首座图书馆开馆",
+                "近日，新城首座公共图书馆正式开馆，藏书十万册。"
+            ))
         );
-        assert_eq!(one_liner("春回大地，万物勃发。今年的春天来得格外早。"), None);
+        assert_eq!(
+            one_liner("春回大地，万物勃发。今年的春天来得格外早。"),
+            None
+        );
         assert_eq!(one_liner("好。这是一个短句子后面跟着很多内容。"), None);
         assert_eq!(one_liner("没有句号的一行"), None);
     }
@@ -192,10 +227,18 @@ mod tests {
         assert_eq!(n, "某某科技公司总经理 赵大伟");
         assert_eq!(t.as_deref(), Some("我们今年的订单翻了一番。"));
         assert!(speaker_label("主持人：").is_some());
-        assert_eq!(speaker_label("【同期】某某公司经理 钱多多：订单排到了年底。").unwrap().0, "某某公司经理 钱多多");
+        assert_eq!(
+            speaker_label("【同期】某某公司经理 钱多多：订单排到了年底。")
+                .unwrap()
+                .0,
+            "某某公司经理 钱多多"
+        );
         assert_eq!(speaker_label("具体措施如下："), None);
         assert_eq!(speaker_label("截至目前 累计："), None);
         assert_eq!(speaker_label("他说：明天就出发。"), None);
-        assert_eq!(speaker_label("主持人：欢迎收看。").unwrap().1.as_deref(), Some("欢迎收看。"));
+        assert_eq!(
+            speaker_label("主持人：欢迎收看。").unwrap().1.as_deref(),
+            Some("欢迎收看。")
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use super::byline::{self, Byline};
 use super::furniture;
-use super::headline::Head;
+use super::headline::{self, Head};
 use super::page::Page;
 use crate::import::{Block, Draft};
 
@@ -30,8 +30,8 @@ pub struct Builder {
     pub captions: Vec<String>,
     /// Paragraphs in `blocks`.
     pub paras: usize,
-    /// Index in `blocks` of the last subhead.
-    pub last_subhead: Option<usize>,
+    /// Index in `blocks` of the last subhead, and its printed lines.
+    pub last_subhead: Option<(usize, Vec<String>)>,
     /// A trailing byline, source or editor line closed it.
     pub ended: bool,
     /// The title may be a picture caption or a series label rather than a headline.
@@ -42,12 +42,18 @@ pub struct Builder {
     pub label_title: bool,
     /// A byline follows the headline (even when a folded lead already gave the article a body).
     pub byline_next: bool,
+    /// Segmentation guesses an editor should check.
+    pub warnings: Vec<String>,
 }
 
 impl Builder {
     /// An article under the headline `head`.
     pub fn new(head: Head) -> Builder {
-        Builder { column: head.column.clone(), head, ..Builder::default() }
+        Builder {
+            column: head.column.clone(),
+            head,
+            ..Builder::default()
+        }
     }
 
     /// True once a paragraph, subhead or speaker turn was added.
@@ -84,33 +90,50 @@ impl Builder {
         closing
     }
 
-    /// Adds a subhead, unless it repeats the headline (a logo line under a web headline).
-    pub fn add_subhead(&mut self, text: String) {
+    /// Adds a subhead printed as `lines`, unless it repeats the headline (a logo line under a
+    /// web headline).
+    pub fn add_subhead(&mut self, lines: &[String]) {
+        let text = headline::subhead(lines);
         let h = &self.head;
-        let repeats = [&h.title, &h.kicker, &h.subtitle, &self.column].iter().any(|x| x.as_deref() == Some(text.as_str()))
+        let repeats = [&h.title, &h.kicker, &h.subtitle, &self.column]
+            .iter()
+            .any(|x| x.as_deref() == Some(text.as_str()))
             || h.labels.contains(&text);
         if !repeats && !text.is_empty() {
-            self.last_subhead = Some(self.blocks.len());
+            self.last_subhead = Some((self.blocks.len(), lines.to_vec()));
             self.blocks.push(Block::Heading(text));
         }
     }
 
-    /// The section after the last subhead, as an article of its own, when a closing byline by
-    /// other people shows that subhead was the headline of the next article: an article signed
-    /// above its text does not also sign below it.
-    pub fn split_last_section(&mut self, closing: &[String]) -> Option<Builder> {
-        let at = self.last_subhead?;
-        let new_names = closing.iter().any(|a| !self.authors.contains(a));
-        if !self.signed || !new_names || at + 1 >= self.blocks.len() {
+    /// The section after the last subhead, as an article of its own, when what closes it shows
+    /// that subhead was the next article's headline: a byline by other people (an article signed
+    /// above its text does not also sign below it), or a source line under a signed article.
+    /// `closing` holds the closing byline's names; `None` for a source line.
+    pub fn split_last_section(&mut self, closing: Option<&[String]>) -> Option<Builder> {
+        let (at, _) = self.last_subhead.as_ref()?;
+        let at = *at;
+        let others = closing.is_none_or(|names| names.iter().any(|a| !self.authors.contains(a)));
+        if !self.signed || !others || at + 1 >= self.blocks.len() {
             return None;
         }
+        let (_, lines) = self.last_subhead.take()?;
         let mut tail = self.blocks.split_off(at);
-        let Block::Heading(title) = tail.remove(0) else { return None };
-        self.last_subhead = self.blocks.iter().rposition(|b| matches!(b, Block::Heading(_)));
-        let paras = tail.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+        tail.remove(0);
+        let paras = tail
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .count();
         self.paras -= paras;
-        let head = Head { title: Some(title), ..Head::default() };
-        Some(Builder { blocks: tail, paras, column: self.column.clone(), ..Builder::new(head) })
+        let head = headline::resolve(headline::parts(&lines), true);
+        let column = head.column.clone().or_else(|| self.column.clone());
+        let note = "原为上一篇文章中的小标题，因文末署名另起一篇，请核对分篇".to_string();
+        Some(Builder {
+            blocks: tail,
+            paras,
+            column,
+            warnings: vec![note],
+            ..Builder::new(head)
+        })
     }
 
     /// True for a lead printed above the headline it belongs to: a paragraph or two with no
@@ -126,7 +149,18 @@ impl Builder {
 
     /// True for a brief under a column label: a headline and a short paragraph or two, no byline.
     pub fn is_brief(&self) -> bool {
-        let short = self.blocks.iter().map(|b| if let Block::Paragraph(p) = b { p.len() } else { 0 }).sum::<usize>() <= 1200;
+        let short = self
+            .blocks
+            .iter()
+            .map(|b| {
+                if let Block::Paragraph(p) = b {
+                    p.len()
+                } else {
+                    0
+                }
+            })
+            .sum::<usize>()
+            <= 1200;
         self.column.is_some()
             && self.head.title.is_some()
             && self.authors.is_empty()
@@ -148,8 +182,16 @@ impl Builder {
                 authors.push(a);
             }
         }
-        let web_source = if self.web { page.web.as_ref().and_then(|w| w.source.clone()) } else { None };
-        let source = self.source.or(self.agency).or(web_source).or_else(|| page.masthead.clone());
+        let web_source = if self.web {
+            page.web.as_ref().and_then(|w| w.source.clone())
+        } else {
+            None
+        };
+        let source = self
+            .source
+            .or(self.agency)
+            .or(web_source)
+            .or_else(|| page.masthead.clone());
         Some(Draft {
             title: self.head.title.filter(|t| !t.is_empty()),
             kicker: self.head.kicker,
@@ -160,7 +202,7 @@ impl Builder {
             column: self.column,
             blocks: self.blocks,
             captions: self.captions,
-            warnings: Vec::new(),
+            warnings: self.warnings,
         })
     }
 }

@@ -69,7 +69,11 @@ fn date_at(chars: &[char], i: usize) -> Option<NaiveDate> {
     }
     let (m, mlen, k) = number(chars, j + 1);
     let sep2 = *chars.get(k)?;
-    let ok2 = if sep == '年' { sep2 == '月' } else { sep2 == sep };
+    let ok2 = if sep == '年' {
+        sep2 == '月'
+    } else {
+        sep2 == sep
+    };
     if mlen == 0 || mlen > 2 || !ok2 {
         return None;
     }
@@ -83,11 +87,18 @@ fn date_at(chars: &[char], i: usize) -> Option<NaiveDate> {
 /// True when `s` holds a clock time (`14:39`, `9：05`).
 fn has_time(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
-    chars.windows(3).any(|w| digit(w[0]).is_some() && matches!(w[1], ':' | '：') && digit(w[2]).is_some())
+    chars
+        .windows(3)
+        .any(|w| digit(w[0]).is_some() && matches!(w[1], ':' | '：') && digit(w[2]).is_some())
 }
 
 fn has_weekday(s: &str) -> bool {
-    s.contains("星期") || ["周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天"].iter().any(|w| s.contains(w))
+    s.contains("星期")
+        || [
+            "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
 }
 
 /// The publication date of a page header line (`2024年4月18日 星期四`, `河北日报 2024年4月18日 第7版`),
@@ -99,26 +110,62 @@ pub fn header_date(line: &str) -> Option<NaiveDate> {
     let date = find_date(line)?;
     let words = ["版", "来源", "发布", "时间", "日期", "农历"];
     let plain = shape::han(line) <= 4; // the date alone: 年 月 日 plus at most one more
-    let cue = has_weekday(line) || has_time(line) || words.iter().any(|w| line.contains(w)) || masthead(line).is_some();
+    let cue = has_weekday(line)
+        || has_time(line)
+        || words.iter().any(|w| line.contains(w))
+        || masthead(line).is_some();
     (plain || cue).then_some(date)
 }
 
 /// Endings of newspaper names that stand alone as a masthead (`沧州日报`).
-const PAPERS: &[&str] = &["日报", "晚报", "时报", "晨报", "商报", "都市报", "青年报", "经济报", "法制报"];
+const PAPERS: &[&str] = &[
+    "日报",
+    "晚报",
+    "时报",
+    "晨报",
+    "商报",
+    "都市报",
+    "青年报",
+    "经济报",
+    "法制报",
+];
 
 /// Words ending in 报 that are not newspapers.
-const NOT_PAPERS: &[&str] = &["本报", "电子报", "手机报", "数字报", "简报", "快报", "速报", "公报", "汇报", "情报", "举报", "年报", "画报", "海报", "通报"];
+const NOT_PAPERS: &[&str] = &[
+    "本报",
+    "电子报",
+    "手机报",
+    "数字报",
+    "简报",
+    "快报",
+    "速报",
+    "公报",
+    "汇报",
+    "情报",
+    "举报",
+    "年报",
+    "画报",
+    "海报",
+    "通报",
+];
 
 /// The newspaper a masthead or page header line names (`天津日报 2024年4月18日 星期四` → `天津日报`).
 pub fn masthead(line: &str) -> Option<String> {
-    if shape::len(line) > 40 || shape::ends_sentence(line) || line.contains(['据', '《', '，', ',']) {
+    if shape::len(line) > 40 || shape::ends_sentence(line) || line.contains(['据', '《', '，', ','])
+    {
         return None;
     }
     let dated = find_date(line).is_some() || line.contains('版');
-    let tokens: Vec<&str> = line.split(|c: char| c.is_whitespace()).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
     tokens.iter().find_map(|t| {
         let n = shape::han(t);
-        let paper = t.ends_with('报') && n == shape::len(t) && (2..=10).contains(&n) && !NOT_PAPERS.iter().any(|x| t.ends_with(x));
+        let paper = t.ends_with('报')
+            && n == shape::len(t)
+            && (2..=10).contains(&n)
+            && !NOT_PAPERS.iter().any(|x| t.ends_with(x));
         // Alone, or beside its romanised name (`天津日报 TIANJIN RIBAO`).
         let alone = tokens.iter().all(|o| o == t || o.is_ascii());
         let standalone = alone && PAPERS.iter().any(|p| t.ends_with(p));
@@ -130,7 +177,9 @@ pub fn masthead(line: &str) -> Option<String> {
 fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     let at = line.find(key)? + key.len();
     let rest = line[at..].trim_start_matches([':', '：', ' ', '　']);
-    let end = rest.find(|c: char| c.is_whitespace() || c == '|' || c == '丨').unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '|' || c == '丨')
+        .unwrap_or(rest.len());
     let v = rest[..end].trim();
     (!v.is_empty()).then_some(v)
 }
@@ -141,12 +190,22 @@ pub fn web_header(line: &str) -> Option<WebHeader> {
         return None;
     }
     let date = find_date(line);
-    let keyed = ["来源：", "来源:", "发布时间", "发布日期", "时间：", "时间:", "日期：", "日期:"];
+    let keyed = [
+        "来源：",
+        "来源:",
+        "发布时间",
+        "发布日期",
+        "时间：",
+        "时间:",
+        "日期：",
+        "日期:",
+    ];
     let has_key = keyed.iter().any(|k| line.contains(k));
     if date.is_none() || !(has_time(line) || has_key) {
         return None;
     }
-    let source = field(line, "来源").map(|s| s.split(['-', '－', '—']).next().unwrap_or(s).to_string());
+    let source =
+        field(line, "来源").map(|s| s.split(['-', '－', '—']).next().unwrap_or(s).to_string());
     let authors = ["作者", "记者"]
         .iter()
         .filter_map(|k| field(line, k))
@@ -154,7 +213,11 @@ pub fn web_header(line: &str) -> Option<WebHeader> {
         .filter(|n| (2..=4).contains(&shape::han(n)) && shape::han(n) == shape::len(n))
         .map(str::to_string)
         .collect();
-    Some(WebHeader { date, source, authors })
+    Some(WebHeader {
+        date,
+        source,
+        authors,
+    })
 }
 
 #[cfg(test)]
@@ -192,7 +255,10 @@ mod tests {
     #[test]
     fn mastheads() {
         assert_eq!(masthead("廊坊日报"), Some("廊坊日报".into()));
-        assert_eq!(masthead("保定晚报 2022年1月3日 星期一"), Some("保定晚报".into()));
+        assert_eq!(
+            masthead("保定晚报 2022年1月3日 星期一"),
+            Some("保定晚报".into())
+        );
         assert_eq!(masthead("本报"), None);
         assert_eq!(masthead("沧州日报 CANGZHOU RIBAO"), Some("沧州日报".into()));
         assert_eq!(masthead("电子报"), None);

@@ -3,8 +3,8 @@
 //!
 //! Newspapers set these in type sizes we cannot see, so the rules use shape and order only:
 //! a short Han-only label on top is a column; a line starting with —— is a subtitle; of two
-//! remaining lines the one with parallel phrases (`发挥区位优势 深化区域协同`) is the kicker, and a
-//! second line twice as long as the first is a subtitle.
+//! remaining lines a short label or parallel phrases (`发挥区位优势 深化区域协同`) on top is the
+//! kicker; otherwise the second line is the subtitle.
 
 use super::shape;
 
@@ -26,11 +26,21 @@ pub struct Head {
     pub subtitle: Option<String>,
 }
 
+/// Longest headline, in characters, that a narrow column wraps over two lines; two lines longer
+/// together than this are a title and its subtitle (or kicker), not one wrapped title.
+const WRAPPED_MAX: usize = 24;
+
 /// True when `b` continues headline line `a` that was wrapped by the column width: `a` filled
-/// the line (no phrase space), and `b` is about as long or shorter.
-fn wraps(a: &str, b: &str) -> bool {
+/// the line (no phrase space), `b` is about as long or shorter, and together they are no longer
+/// than one headline.
+fn wraps(a: &str, b: &str, joined: usize) -> bool {
     let (la, lb) = (shape::len(a), shape::len(b));
-    !shape::has_inner_space(a) && shape::after_dashes(b).is_none() && la >= 6 && lb >= 2 && lb <= la + 2
+    !shape::has_inner_space(a)
+        && shape::after_dashes(b).is_none()
+        && la >= 6
+        && lb >= 2
+        && lb <= la + 2
+        && joined + lb <= WRAPPED_MAX
 }
 
 /// The lines of one heading block (no blank line between them) as headline parts: wrapped lines
@@ -40,7 +50,7 @@ pub fn parts(lines: &[String]) -> Vec<String> {
     let mut printed: &str = "";
     for line in lines {
         match out.last_mut() {
-            Some(last) if wraps(printed, line) => last.push_str(line),
+            Some(last) if wraps(printed, line, shape::len(last)) => last.push_str(line),
             _ => out.push(line.clone()),
         }
         printed = line;
@@ -54,7 +64,9 @@ pub fn subhead(lines: &[String]) -> String {
     let mut out = String::new();
     let mut printed: &str = "";
     for line in lines {
-        if !out.is_empty() && (shape::len(line) > shape::len(printed) + 2 || shape::has_inner_space(printed)) {
+        if !out.is_empty()
+            && (shape::len(line) > shape::len(printed) + 2 || shape::has_inner_space(printed))
+        {
             out.push(' ');
         }
         out.push_str(line);
@@ -79,7 +91,11 @@ fn bracketed(part: &str) -> Option<&str> {
 pub fn resolve(mut parts: Vec<String>, first_apart: bool) -> Head {
     let mut head = Head::default();
     if parts.len() >= 2 {
-        if let Some(sub) = parts.last().and_then(|p| shape::after_dashes(p)).map(str::to_string) {
+        if let Some(sub) = parts
+            .last()
+            .and_then(|p| shape::after_dashes(p))
+            .map(str::to_string)
+        {
             head.subtitle = Some(sub);
             parts.pop();
         }
@@ -98,12 +114,11 @@ pub fn resolve(mut parts: Vec<String>, first_apart: bool) -> Head {
     let n = parts.len();
     if n >= 2 {
         let (a, b) = (&parts[n - 2], &parts[n - 1]);
-        // Without dashes, a second line is a subtitle only when it explains at length (twice the
-        // first); otherwise the first line sets up the title below it as a kicker.
+        // Without dashes, the second of two lines is the subtitle, unless the first is a short
+        // label or a pair of parallel phrases over a plain title: then it is the kicker.
         let kicker_first = head.subtitle.is_some()
             || is_column(a)
-            || shape::has_inner_space(a) && !shape::has_inner_space(b)
-            || shape::len(b) < 2 * shape::len(a);
+            || shape::has_inner_space(a) && !shape::has_inner_space(b);
         if kicker_first {
             head.kicker = Some(a.clone());
             head.title = Some(b.clone());
@@ -134,7 +149,9 @@ pub fn split_tags(title: &str) -> (Vec<String>, Option<String>, String) {
     let mut rest = title.trim();
     let mut tags = Vec::new();
     loop {
-        let pair = [('【', '】'), ('[', ']'), ('〖', '〗')].into_iter().find(|(o, _)| rest.starts_with(*o));
+        let pair = [('【', '】'), ('[', ']'), ('〖', '〗')]
+            .into_iter()
+            .find(|(o, _)| rest.starts_with(*o));
         let Some((open, close)) = pair else { break };
         let Some(end) = rest.find(close) else { break };
         let tag = rest[open.len_utf8()..end].trim();
@@ -144,7 +161,10 @@ pub fn split_tags(title: &str) -> (Vec<String>, Option<String>, String) {
         rest = rest[end + close.len_utf8()..].trim_start();
     }
     let mut series = None;
-    if let Some((at, sep)) = rest.char_indices().find(|(_, c)| matches!(c, '丨' | '｜' | '|')) {
+    if let Some((at, sep)) = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '丨' | '｜' | '|'))
+    {
         let (a, b) = (rest[..at].trim(), rest[at + sep.len_utf8()..].trim());
         if shape::han(a) >= 2 && shape::han(b) >= 2 && shape::len(a) <= 20 {
             series = Some(a.to_string());
@@ -164,9 +184,26 @@ mod tests {
 
     #[test]
     fn wrapped_headline_is_joined() {
-        assert_eq!(parts(&v(&["雄安新区首批疏解高校", "开工建设"])), v(&["雄安新区首批疏解高校开工建设"]));
-        assert_eq!(parts(&v(&["绿色转型 步履不停", "钢城迎来新产业"])), v(&["绿色转型 步履不停", "钢城迎来新产业"]));
-        assert_eq!(parts(&v(&["喜报", "我市夺得全省职业技能大赛团体第一名"])), v(&["喜报", "我市夺得全省职业技能大赛团体第一名"]));
+        assert_eq!(
+            parts(&v(&["雄安新区首批疏解高校", "开工建设"])),
+            v(&["雄安新区首批疏解高校开工建设"])
+        );
+        assert_eq!(
+            parts(&v(&["绿色转型 步履不停", "钢城迎来新产业"])),
+            v(&["绿色转型 步履不停", "钢城迎来新产业"])
+        );
+        assert_eq!(
+            parts(&v(&["喜报", "我市夺得全省职业技能大赛团体第一名"])),
+            v(&["喜报", "我市夺得全省职业技能大赛团体第一名"])
+        );
+        // Two full headline lines are too long together to be one wrapped title.
+        assert_eq!(
+            parts(&v(&[
+                "老城街区引来设计工作室扎堆",
+                "青砖小院里跑出创意产业新赛道"
+            ])),
+            v(&["老城街区引来设计工作室扎堆", "青砖小院里跑出创意产业新赛道"])
+        );
     }
 
     #[test]
@@ -188,19 +225,28 @@ mod tests {
 
     #[test]
     fn kicker_with_parallel_phrases() {
-        let h = resolve(v(&["守护一方碧水 共享生态红利", "白洋淀重现鱼翔浅底"]), false);
+        let h = resolve(
+            v(&["守护一方碧水 共享生态红利", "白洋淀重现鱼翔浅底"]),
+            false,
+        );
         assert_eq!(h.kicker.as_deref(), Some("守护一方碧水 共享生态红利"));
         assert_eq!(h.title.as_deref(), Some("白洋淀重现鱼翔浅底"));
     }
 
     #[test]
-    fn much_longer_second_line_is_a_subtitle() {
-        let h = resolve(v(&["一季度经济运行观察", "高新区一季度工业产值同比增长12.5%"]), true);
+    fn plain_second_line_is_a_subtitle() {
+        let h = resolve(
+            v(&["一季度经济运行观察", "高新区一季度工业产值同比增长12.5%"]),
+            true,
+        );
         assert_eq!(h.title.as_deref(), Some("一季度经济运行观察"));
-        assert_eq!(h.subtitle.as_deref(), Some("高新区一季度工业产值同比增长12.5%"));
-        let h = resolve(v(&["奋力书写时代答卷", "高新区工业产值增长12.5%"]), true);
-        assert_eq!(h.kicker.as_deref(), Some("奋力书写时代答卷"));
-        assert_eq!(h.title.as_deref(), Some("高新区工业产值增长12.5%"));
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("高新区一季度工业产值同比增长12.5%")
+        );
+        let h = resolve(v(&["老城区完成管网改造", "惠及居民两万户"]), false);
+        assert_eq!(h.title.as_deref(), Some("老城区完成管网改造"));
+        assert_eq!(h.subtitle.as_deref(), Some("惠及居民两万户"));
     }
 
     #[test]
@@ -235,7 +281,13 @@ mod tests {
 
     #[test]
     fn two_line_subheads_keep_a_space() {
-        assert_eq!(subhead(&v(&["守住耕地", "夯实粮食安全根基"])), "守住耕地 夯实粮食安全根基");
-        assert_eq!(subhead(&v(&["推进产业链与创新链", "深度融合"])), "推进产业链与创新链深度融合");
+        assert_eq!(
+            subhead(&v(&["守住耕地", "夯实粮食安全根基"])),
+            "守住耕地 夯实粮食安全根基"
+        );
+        assert_eq!(
+            subhead(&v(&["推进产业链与创新链", "深度融合"])),
+            "推进产业链与创新链深度融合"
+        );
     }
 }

@@ -33,7 +33,11 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
         if bare.is_empty() {
             gap += 1;
         } else {
-            out.push(Line { text: Cow::Borrowed(bare), gap, bullet: bare.len() < t.len() });
+            out.push(Line {
+                text: Cow::Borrowed(bare),
+                gap,
+                bullet: bare.len() < t.len(),
+            });
             gap = 0;
         }
     }
@@ -66,7 +70,10 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     let width = (11..60).max_by_key(|&w| counts[w - 1] + counts[w] + counts[w + 1])?;
     let near = |n: usize| n + 1 >= width && n <= width + 1;
     let full: Vec<&Line> = lines.iter().filter(|l| near(shape::len(&l.text))).collect();
-    let open = full.iter().filter(|l| !shape::ends_sentence(&l.text)).count();
+    let open = full
+        .iter()
+        .filter(|l| !shape::ends_sentence(&l.text))
+        .count();
     (full.len() >= 6 && full.len() * 5 >= long * 2 && open * 5 >= full.len() * 3).then_some(width)
 }
 
@@ -80,7 +87,9 @@ fn runs_on(a: &str, width: usize) -> bool {
 /// True when a block of lines with no blank line between them is one wrapped paragraph: its
 /// lines (but the last) are about equally long, and it reads as prose (a comma or a stop).
 fn prose_block(block: &[Line]) -> bool {
-    let prose = block.iter().any(|l| l.text.contains(['，', '。', ',', '；', '、']));
+    let prose = block
+        .iter()
+        .any(|l| l.text.contains(['，', '。', ',', '；', '、']));
     block.len() >= 2 && prose
 }
 
@@ -93,9 +102,13 @@ fn reflow(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut start = 0;
     while start < lines.len() {
-        let end = (start + 1..lines.len()).find(|&j| lines[j].gap > 0).unwrap_or(lines.len());
+        let end = (start + 1..lines.len())
+            .find(|&j| lines[j].gap > 0)
+            .unwrap_or(lines.len());
         let block = &lines[start..end];
-        let width = page_width.or_else(|| prose_block(block).then(|| block.iter().map(|l| shape::len(&l.text)).max().unwrap_or(0)));
+        let width = page_width.or_else(|| {
+            prose_block(block).then(|| block.iter().map(|l| shape::len(&l.text)).max().unwrap_or(0))
+        });
         // The printed line last added to `out` (a joined paragraph keeps growing; whether it
         // runs on depends on its last printed line only).
         let mut last: &str = "";
@@ -138,8 +151,18 @@ mod tests {
 
     #[test]
     fn headline_blocks_are_left_alone() {
-        let t = "发挥区位优势 深化区域协同\n老城焕发新活力\n\n守住耕地\n夯实粮食安全根基\n\n正文。\n";
-        assert_eq!(texts(t), vec!["发挥区位优势 深化区域协同", "老城焕发新活力", "守住耕地", "夯实粮食安全根基", "正文。"]);
+        let t =
+            "发挥区位优势 深化区域协同\n老城焕发新活力\n\n守住耕地\n夯实粮食安全根基\n\n正文。\n";
+        assert_eq!(
+            texts(t),
+            vec![
+                "发挥区位优势 深化区域协同",
+                "老城焕发新活力",
+                "守住耕地",
+                "夯实粮食安全根基",
+                "正文。"
+            ]
+        );
     }
 
     #[test]

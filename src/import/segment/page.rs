@@ -75,11 +75,15 @@ fn classify(t: &str) -> Kind {
     if furniture::is_furniture(t) {
         return Kind::Drop;
     }
+    // A web header may name its editor too (`发布时间：… 来源：… 编辑：…`): header first.
+    if header::web_header(t).is_some()
+        || header::header_date(t).is_some()
+        || header::masthead(t).is_some()
+    {
+        return Kind::Meta;
+    }
     if furniture::is_editor_line(t) {
         return Kind::End;
-    }
-    if header::web_header(t).is_some() || header::header_date(t).is_some() || header::masthead(t).is_some() {
-        return Kind::Meta;
     }
     if let Some(s) = byline::source_line(t) {
         return Kind::Source(s);
@@ -93,14 +97,36 @@ fn classify(t: &str) -> Kind {
     if let Some(b) = byline::parse_line(t) {
         return Kind::Byline(b);
     }
-    if shape::is_heading_shape(t) { Kind::Heading } else { Kind::Para }
+    if shape::is_heading_shape(t) {
+        Kind::Heading
+    } else {
+        Kind::Para
+    }
+}
+
+/// Drops the headlines (and their dates) listed under `相关阅读：` and the like.
+fn drop_link_lists(lines: &[Line], kinds: &mut [Kind]) {
+    let mut listing = false;
+    for (l, k) in lines.iter().zip(kinds.iter_mut()) {
+        if furniture::opens_link_list(&l.text) {
+            listing = true;
+        } else if listing && matches!(k, Kind::Heading | Kind::Meta | Kind::Drop) {
+            *k = Kind::Drop;
+        } else {
+            listing = false;
+        }
+    }
 }
 
 /// Reads the page-level facts from header lines, and marks a web article's headline and the
 /// navigation above it.
 fn scan(lines: &[Line], kinds: &mut [Kind]) -> Page {
     let usual = lines::usual_gap(lines);
-    let mut page = Page { usual_gap: usual, big_gap: (usual + 2).max(2), ..Page::default() };
+    let mut page = Page {
+        usual_gap: usual,
+        big_gap: (usual + 2).max(2),
+        ..Page::default()
+    };
     for (i, l) in lines.iter().enumerate() {
         if kinds[i] != Kind::Meta {
             continue;
@@ -121,8 +147,16 @@ fn scan(lines: &[Line], kinds: &mut [Kind]) -> Page {
 /// The headline of a web article is the heading just above its date line; what is above the
 /// headline is navigation.
 fn mark_web_title(kinds: &mut [Kind], header_at: usize) {
-    let skip = |k: &Kind| matches!(k, Kind::Drop | Kind::Meta | Kind::Source(_) | Kind::Byline(_));
-    let above = (0..header_at).rev().take_while(|&j| header_at - j <= 5).find(|&j| !skip(&kinds[j]));
+    let skip = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Drop | Kind::Meta | Kind::Source(_) | Kind::Byline(_)
+        )
+    };
+    let above = (0..header_at)
+        .rev()
+        .take_while(|&j| header_at - j <= 5)
+        .find(|&j| !skip(&kinds[j]));
     if let Some(t) = above.filter(|&j| kinds[j] == Kind::Heading) {
         kinds[t] = Kind::Title;
         kinds[..t].iter_mut().for_each(|k| *k = Kind::Drop);
@@ -132,7 +166,9 @@ fn mark_web_title(kinds: &mut [Kind], header_at: usize) {
 /// Marks short one-sentence lines that stand alone between big gaps (or at the page's edges)
 /// as captions, unless a byline follows them.
 fn mark_captions(lines: &[Line], kinds: &mut [Kind], big: usize) {
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| !matches!(kinds[i], Kind::Drop | Kind::Jump)).collect();
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !matches!(kinds[i], Kind::Drop | Kind::Jump))
+        .collect();
     for (n, &i) in content.iter().enumerate() {
         if !matches!(kinds[i], Kind::Para | Kind::Heading) || !body::caption_shape(&lines[i].text) {
             continue;
@@ -149,12 +185,15 @@ fn mark_captions(lines: &[Line], kinds: &mut [Kind], big: usize) {
         let prev = n.checked_sub(1).map(|m| content[m]);
         if let Some(p) = prev.filter(|&p| !shape::ends_sentence(&lines[p].text)) {
             let short = kinds[p] == Kind::Para && shape::len(&lines[i].text) < 10;
-            if matches!(kinds[p], Kind::Para | Kind::Heading) && (short || body::word_spans(&lines[p].text, &lines[i].text)) {
+            if matches!(kinds[p], Kind::Para | Kind::Heading)
+                && (short || body::word_spans(&lines[p].text, &lines[i].text))
+            {
                 continue;
             }
         }
         // After an article's closing byline, with nothing or a headline below: a picture's line.
-        let closed = prev.is_some_and(|p| matches!(kinds[p], Kind::Byline(_) | Kind::Source(_) | Kind::End))
+        let closed = prev
+            .is_some_and(|p| matches!(kinds[p], Kind::Byline(_) | Kind::Source(_) | Kind::End))
             && next.is_none_or(|j| kinds[j] == Kind::Heading);
         let sentence = lines[i].text.ends_with('。') && (before_big || closed);
         let isolated = kinds[i] == Kind::Heading && before_big && after_big && n > 0;
@@ -168,6 +207,7 @@ fn mark_captions(lines: &[Line], kinds: &mut [Kind], big: usize) {
 pub fn read(text: &str) -> (Page, Vec<Item>) {
     let lines = lines::read(text);
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(&l.text)).collect();
+    drop_link_lists(&lines, &mut kinds);
     let page = scan(&lines, &mut kinds);
     mark_captions(&lines, &mut kinds, page.big_gap);
     (page, stitch(&lines, kinds))
@@ -213,7 +253,11 @@ fn stitch(lines: &[Line], kinds: Vec<Kind>) -> Vec<Item> {
                         }
                     }
                 }
-                items.push(if kind == Kind::Heading { Item::Heads(vec![t.to_string()], line.gap) } else { Item::Para(t.to_string()) });
+                items.push(if kind == Kind::Heading {
+                    Item::Heads(vec![t.to_string()], line.gap)
+                } else {
+                    Item::Para(t.to_string())
+                });
                 open = Some(items.len() - 1);
                 continue;
             }
@@ -237,14 +281,17 @@ fn continues_item(item: &Item, next: &str) -> bool {
         _ => return false,
     };
     let heading_prev = matches!(item, Item::Heads(..));
-    if (prev.ends_with('）') || prev.ends_with(')')) && furniture::strip_jump(shape::tail(prev, 120)).1 {
+    if (prev.ends_with('）') || prev.ends_with(')'))
+        && furniture::strip_jump(shape::tail(prev, 120)).1
+    {
         return false;
     }
     // Two heading-shaped lines with a blank line between are two headings, whatever words
     // their ends and starts happen to make.
     if heading_prev {
         !shape::is_heading_shape(next)
-            && (body::continues(prev, next) && !shape::is_heading_shape(&shape::join(prev, next)) || body::word_spans(prev, next))
+            && (body::continues(prev, next) && !shape::is_heading_shape(&shape::join(prev, next))
+                || body::word_spans(prev, next))
     } else {
         body::continues(prev, next)
     }
@@ -271,13 +318,19 @@ mod tests {
     #[test]
     fn break_inside_a_word_is_stitched() {
         let got = items("社区组织志愿者，邀请老\n\n师走进课堂，讲解垃圾分类。\n");
-        assert_eq!(got, vec![para("社区组织志愿者，邀请老师走进课堂，讲解垃圾分类。")]);
+        assert_eq!(
+            got,
+            vec![para("社区组织志愿者，邀请老师走进课堂，讲解垃圾分类。")]
+        );
     }
 
     #[test]
     fn heading_lines_form_one_block() {
         let got = items("新区首批高校\n开工建设\n\n近日，新区首批疏解高校开工。\n");
-        assert_eq!(got[0], Item::Heads(vec!["新区首批高校".into(), "开工建设".into()], 0));
+        assert_eq!(
+            got[0],
+            Item::Heads(vec!["新区首批高校".into(), "开工建设".into()], 0)
+        );
         assert_eq!(got[1], para("近日，新区首批疏解高校开工。"));
     }
 
@@ -285,7 +338,10 @@ mod tests {
     fn caption_between_big_gaps() {
         let text = "标题在这里\n\n第一段正文内容，写得很长很长。\n\n\n\n新建成的湿地公园一角。\n\n第二段正文，继续讲述。\n";
         let got = items(text);
-        assert!(got.contains(&Item::Caption("新建成的湿地公园一角。".into())), "{got:?}");
+        assert!(
+            got.contains(&Item::Caption("新建成的湿地公园一角。".into())),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -311,8 +367,28 @@ mod tests {
     }
 
     #[test]
+    fn link_lists_are_dropped() {
+        let got = items("正文。\n\n相关阅读：\n某地新建三座公园\n2024-04-01\n另一条新闻标题\n");
+        assert_eq!(got, vec![para("正文。")]);
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
-        for t in ["", "\n\n\n", "。", "（", "——", "\u{feff}", "a\u{0}b", "丨", "【", "1:", "：", "本报讯", "据"] {
+        for t in [
+            "",
+            "\n\n\n",
+            "。",
+            "（",
+            "——",
+            "\u{feff}",
+            "a\u{0}b",
+            "丨",
+            "【",
+            "1:",
+            "：",
+            "本报讯",
+            "据",
+        ] {
             let _ = read(t);
         }
     }

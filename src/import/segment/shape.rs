@@ -12,12 +12,18 @@ pub fn is_stop(c: char) -> bool {
 
 /// Closing quotes and brackets that may follow a sentence stop (`。”`).
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〕' | ']' | '"' | '\'')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〕' | ']' | '"' | '\''
+    )
 }
 
 /// Characters after which a line is certainly unfinished (，、：).
 pub fn is_open_end(c: char) -> bool {
-    matches!(c, '，' | '、' | '：' | ',' | ':' | '—' | '-' | '（' | '(' | '“' | '《')
+    matches!(
+        c,
+        '，' | '、' | '：' | ',' | ':' | '—' | '-' | '（' | '(' | '“' | '《'
+    )
 }
 
 /// Number of characters.
@@ -42,19 +48,33 @@ pub fn ends_sentence(s: &str) -> bool {
     if without_closers(s).chars().next_back().is_some_and(is_stop) {
         return true;
     }
-    let open = if s.ends_with('）') { s.rfind('（') } else if s.ends_with(')') { s.rfind('(') } else { None };
-    open.is_some_and(|at| s.len() - at <= 90 && without_closers(s[..at].trim_end()).chars().next_back().is_some_and(is_stop))
+    let open = if s.ends_with('）') {
+        s.rfind('（')
+    } else if s.ends_with(')') {
+        s.rfind('(')
+    } else {
+        None
+    };
+    open.is_some_and(|at| {
+        s.len() - at <= 90
+            && without_closers(s[..at].trim_end())
+                .chars()
+                .next_back()
+                .is_some_and(is_stop)
+    })
 }
 
 /// True when a sentence stop (。！？) occurs before the end of the line.
 pub fn has_inner_stop(s: &str) -> bool {
     let body = without_closers(s.trim_end()).trim_end_matches(is_stop);
-    body.chars().any(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
+    body.chars()
+        .any(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
 }
 
 /// True when every opening quote or bracket has its closing partner (ASCII `"` counted in pairs).
 pub fn balanced(s: &str) -> bool {
-    let (mut dq, mut sq, mut paren, mut book, mut corner, mut ascii) = (0i32, 0i32, 0i32, 0i32, 0i32, 0u32);
+    let (mut dq, mut sq, mut paren, mut book, mut corner, mut ascii) =
+        (0i32, 0i32, 0i32, 0i32, 0i32, 0u32);
     for c in s.chars() {
         match c {
             '“' => dq += 1,
@@ -81,7 +101,22 @@ pub fn has_inner_space(s: &str) -> bool {
 
 /// Characters that cannot end a headline: a line ending in one is cut mid-sentence.
 fn is_dangling(c: char) -> bool {
-    matches!(c, '的' | '和' | '与' | '及' | '或' | '把' | '被' | '将' | '并' | '且' | '让' | '使' | '给' | '跟')
+    matches!(
+        c,
+        '的' | '和'
+            | '与'
+            | '及'
+            | '或'
+            | '把'
+            | '被'
+            | '将'
+            | '并'
+            | '且'
+            | '让'
+            | '使'
+            | '给'
+            | '跟'
+    )
 }
 
 /// True when the line visibly stops mid-sentence: open punctuation, a dangling particle or an
@@ -108,10 +143,15 @@ pub fn after_dashes(s: &str) -> Option<&str> {
 pub fn is_numbered(s: &str) -> bool {
     let s = s.trim_start();
     let mut chars = s.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     if first == '（' || first == '(' {
-        let inner: String = chars.by_ref().take_while(|&c| c != '）' && c != ')').collect();
+        let inner: String = chars
+            .by_ref()
+            .take_while(|&c| c != '）' && c != ')')
+            .collect();
         return !inner.is_empty() && inner.chars().all(numeral);
     }
     if first == '第' {
@@ -130,7 +170,10 @@ pub fn is_heading_shape(s: &str) -> bool {
     let n = len(s);
     let plain = n <= 100 && !ends_sentence(s);
     // Headlines may ask or exclaim (`这个春天，为何不同？`), never state (。) or introduce (：).
-    let asks = n <= 30 && s.trim_end_matches(is_closer).ends_with(['？', '！', '?', '!']) && !s.contains(['：', ':']);
+    let asks = n <= 30
+        && s.trim_end_matches(is_closer)
+            .ends_with(['？', '！', '?', '!'])
+        && !s.contains(['：', ':']);
     n > 0 && han(s) > 0 && (plain || asks) && !has_inner_stop(s) && !ends_open(s)
 }
 
@@ -143,7 +186,25 @@ pub fn is_label(s: &str, max: usize) -> bool {
 
 /// Ornaments that open a line in print (■ ● ◆ …) and carry no text.
 pub fn is_ornament(c: char) -> bool {
-    matches!(c, '■' | '●' | '◆' | '□' | '◇' | '★' | '☆' | '◎' | '▌' | '▍' | '•' | '○' | '◯' | '▶' | '►' | '◥' | '◤')
+    matches!(
+        c,
+        '■' | '●'
+            | '◆'
+            | '□'
+            | '◇'
+            | '★'
+            | '☆'
+            | '◎'
+            | '▌'
+            | '▍'
+            | '•'
+            | '○'
+            | '◯'
+            | '▶'
+            | '►'
+            | '◥'
+            | '◤'
+    )
 }
 
 /// The line without leading ornaments and the spaces after them.
@@ -243,7 +304,9 @@ mod tests {
     #[test]
     fn heading_shape() {
         assert!(is_heading_shape("湿地公园迎来候鸟 市民争相观赏"));
-        assert!(is_heading_shape("坚持绿色发展，推动能源结构调整；打造低碳示范区"));
+        assert!(is_heading_shape(
+            "坚持绿色发展，推动能源结构调整；打造低碳示范区"
+        ));
         assert!(!is_heading_shape("湿地公园迎来了今年第一批候鸟。"));
         assert!(!is_heading_shape("天气晴。气温回升，公园里"));
         assert!(!is_heading_shape("2024"));

@@ -37,7 +37,10 @@ const WEB_PAGE: &str = "\
 #[test]
 fn web_page_header_nav_and_footer() {
     let ds = split(WEB_PAGE);
-    assert_eq!(titles(&ds), vec![Some("三地联手打造氢能走廊 首批加氢站投用")]);
+    assert_eq!(
+        titles(&ds),
+        vec![Some("三地联手打造氢能走廊 首批加氢站投用")]
+    );
     let d = &ds[0];
     assert_eq!(d.kicker.as_deref(), Some("携手共进"));
     assert_eq!(d.source.as_deref(), Some("长城新闻客户端"));
@@ -83,7 +86,10 @@ const NEWSPAPER_PAGE: &str = "\
 #[test]
 fn newspaper_page_with_jump_line() {
     let ds = split(NEWSPAPER_PAGE);
-    assert_eq!(titles(&ds), vec![Some("白洋淀重现鱼翔浅底"), Some("新能源公交全面上线")]);
+    assert_eq!(
+        titles(&ds),
+        vec![Some("白洋淀重现鱼翔浅底"), Some("新能源公交全面上线")]
+    );
     let (a, b) = (&ds[0], &ds[1]);
     assert_eq!(a.kicker.as_deref(), Some("守护一方碧水 共享生态红利"));
     assert_eq!(a.column.as_deref(), Some("城乡观察"));
@@ -130,7 +136,12 @@ fn briefs_each_become_an_article() {
     let ds = split(BRIEFS);
     assert_eq!(
         titles(&ds),
-        vec![Some("三地签署文旅合作协议"), Some("首条跨省公交线路开通"), None, Some("新材料产业园二期开工")]
+        vec![
+            Some("三地签署文旅合作协议"),
+            Some("首条跨省公交线路开通"),
+            None,
+            Some("新材料产业园二期开工")
+        ]
     );
     assert_eq!(ds[0].source.as_deref(), Some("燕赵晚报"));
     assert_eq!(ds[0].column.as_deref(), Some("要闻速览"));
@@ -157,7 +168,10 @@ const UNSIGNED_BRIEFS: &str = "\
 #[test]
 fn unsigned_briefs_under_a_column_are_split() {
     let ds = split(UNSIGNED_BRIEFS);
-    assert_eq!(titles(&ds), vec![Some("老旧小区加装电梯提速"), Some("夜市经济持续升温")]);
+    assert_eq!(
+        titles(&ds),
+        vec![Some("老旧小区加装电梯提速"), Some("夜市经济持续升温")]
+    );
 }
 
 const TRANSCRIPT: &str = "\
@@ -208,7 +222,10 @@ const COMMENTARY: &str = "\
 #[test]
 fn commentary_with_pen_name() {
     let ds = split(COMMENTARY);
-    assert_eq!(titles(&ds), vec![Some("让数据多跑路 让群众少跑腿"), Some("两地共建产业园区")]);
+    assert_eq!(
+        titles(&ds),
+        vec![Some("让数据多跑路 让群众少跑腿"), Some("两地共建产业园区")]
+    );
     assert_eq!(ds[0].authors, vec!["晓风".to_string()]);
     assert_eq!(ds[0].column.as_deref(), Some("今日评说"));
     assert!(!body(&ds[0]).contains("晓风"));
@@ -287,7 +304,11 @@ fn single_newline_page_with_subheads_and_trailing_author() {
     assert_eq!(titles(&ds), vec![Some("全市新能源产业加快发展")]);
     let d = &ds[0];
     assert_eq!(d.authors, vec!["宋一凡".to_string()]);
-    let headings: Vec<&Block> = d.blocks.iter().filter(|b| matches!(b, Block::Heading(_))).collect();
+    let headings: Vec<&Block> = d
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading(_)))
+        .collect();
     assert_eq!(headings.len(), 2);
     assert!(!body(d).contains("宋一凡"));
 }
@@ -314,9 +335,15 @@ fn captions_at_the_page_edges_and_a_subtitle() {
     assert_eq!(ds.len(), 1);
     let d = &ds[0];
     assert_eq!(d.title.as_deref(), Some("一季度经济运行观察"));
-    assert_eq!(d.subtitle.as_deref(), Some("高新区一季度工业产值同比增长12.5%"));
+    assert_eq!(
+        d.subtitle.as_deref(),
+        Some("高新区一季度工业产值同比增长12.5%")
+    );
     assert_eq!(d.authors, vec!["高山".to_string(), "流水".to_string()]);
-    assert_eq!(d.captions, vec!["园区夜景。".to_string(), "园区鸟瞰。".to_string()]);
+    assert_eq!(
+        d.captions,
+        vec!["园区夜景。".to_string(), "园区鸟瞰。".to_string()]
+    );
     assert!(!body(d).contains("鸟瞰"));
 }
 
@@ -324,7 +351,17 @@ fn captions_at_the_page_edges_and_a_subtitle() {
 fn empty_and_odd_pages() {
     assert!(split("").is_empty());
     assert!(split("\n\n  \n").is_empty());
-    for t in ["标题", "本报记者 张三", "（", "——", "据《", "【】丨", "\u{0}\u{1}", "：\n：\n", "2024年4月18日 星期四"] {
+    for t in [
+        "标题",
+        "本报记者 张三",
+        "（",
+        "——",
+        "据《",
+        "【】丨",
+        "\u{0}\u{1}",
+        "：\n：\n",
+        "2024年4月18日 星期四",
+    ] {
         let _ = split(t);
     }
 }
@@ -352,7 +389,10 @@ const ONE_LINERS: &str = "\
 #[test]
 fn one_line_briefs_under_a_column() {
     let ds = split(ONE_LINERS);
-    assert_eq!(titles(&ds), vec![Some("老城区完成雨污分流改造"), Some("市民公园新增健身步道")]);
+    assert_eq!(
+        titles(&ds),
+        vec![Some("老城区完成雨污分流改造"), Some("市民公园新增健身步道")]
+    );
     assert_eq!(ds[1].column.as_deref(), Some("城事简报"));
     assert!(body(&ds[0]).starts_with("近日，老城区"));
 }
@@ -434,7 +474,10 @@ const SIGNED_THEN_UNSIGNED: &str = "\
 #[test]
 fn a_byline_below_a_signed_article_ends_the_article_after_it() {
     let ds = split(SIGNED_THEN_UNSIGNED);
-    assert_eq!(titles(&ds), vec![Some("新区科创园开园"), Some("老字号食品企业落户新区")]);
+    assert_eq!(
+        titles(&ds),
+        vec![Some("新区科创园开园"), Some("老字号食品企业落户新区")]
+    );
     assert_eq!(ds[0].authors, vec!["林青".to_string()]);
     assert_eq!(ds[1].authors, vec!["韦东".to_string()]);
 }
@@ -443,10 +486,63 @@ fn a_byline_below_a_signed_article_ends_the_article_after_it() {
 #[test]
 fn random_pages_do_not_panic() {
     let pieces = [
-        "（", "）", "(", ")", "【", "】", "“", "”", "《", "》", "——", "—", "丨", "|", "：", ":", "。", "，", "！", "？",
-        "本报讯", "记者", "本报记者", "通讯员", "文/", "摄", "据", "来源：", "责任编辑", "下转第二版", "2024年4月18日",
-        "星期四", "12:30", "日报", "网", "电", "讯", "张三", "李", "■", "●", " ", "　", "\n", "\n\n", "\n\n\n\n", "a",
-        "9", "é", "\u{0}", "\u{200b}", "\u{feff}", "𠀀", "标题", "正文内容很长很长", "区域热点", "的",
+        "（",
+        "）",
+        "(",
+        ")",
+        "【",
+        "】",
+        "“",
+        "”",
+        "《",
+        "》",
+        "——",
+        "—",
+        "丨",
+        "|",
+        "：",
+        ":",
+        "。",
+        "，",
+        "！",
+        "？",
+        "本报讯",
+        "记者",
+        "本报记者",
+        "通讯员",
+        "文/",
+        "摄",
+        "据",
+        "来源：",
+        "责任编辑",
+        "下转第二版",
+        "2024年4月18日",
+        "星期四",
+        "12:30",
+        "日报",
+        "网",
+        "电",
+        "讯",
+        "张三",
+        "李",
+        "■",
+        "●",
+        " ",
+        "　",
+        "\n",
+        "\n\n",
+        "\n\n\n\n",
+        "a",
+        "9",
+        "é",
+        "\u{0}",
+        "\u{200b}",
+        "\u{feff}",
+        "𠀀",
+        "标题",
+        "正文内容很长很长",
+        "区域热点",
+        "的",
     ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..3000 {
@@ -460,4 +556,32 @@ fn random_pages_do_not_panic() {
         }
         let _ = split(&page);
     }
+}
+
+const NO_BLANK_LINES: &str = "\
+今日评说
+让数据多跑路 让群众少跑腿
+晓风
+政务服务的便利程度，直接关系群众的获得感。
+打通数据壁垒，还需久久为功。
+要闻速览
+三地签署文旅合作协议
+近日，三地文旅部门签署合作协议，将联合推出精品旅游线路。
+据《燕赵晚报》
+";
+
+#[test]
+fn page_without_blank_lines_keeps_its_articles_apart() {
+    let ds = split(NO_BLANK_LINES);
+    assert_eq!(
+        titles(&ds),
+        vec![
+            Some("让数据多跑路 让群众少跑腿"),
+            Some("三地签署文旅合作协议")
+        ]
+    );
+    assert_eq!(ds[0].source, None);
+    assert_eq!(ds[1].source.as_deref(), Some("燕赵晚报"));
+    assert_eq!(ds[1].column.as_deref(), Some("要闻速览"));
+    assert!(!body(&ds[0]).contains("要闻速览"));
 }
