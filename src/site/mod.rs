@@ -80,7 +80,7 @@ pub struct Neighbours {
 /// Everything the renderer needs, as plain data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteGraph {
-    /// Articles, newest first (ties by path).
+    /// Articles, newest first; on the same day the longer first, then by path.
     pub articles: Vec<SiteArticle>,
     /// Standalone pages.
     pub pages: Vec<Page>,
@@ -119,6 +119,8 @@ pub fn build(
         b.article
             .date
             .cmp(&a.article.date)
+            // Same day: the longer piece leads (a feature before a brief), then path order.
+            .then_with(|| b.article.body.measure.total().cmp(&a.article.body.measure.total()))
             .then_with(|| a.article.path.cmp(&b.article.path))
     });
     let topics = topic_lists(tax, &articles);
