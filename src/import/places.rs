@@ -5,12 +5,17 @@
 //! 天津市 + 河北区, never as 河北. [`mentions`] judges each match by its context — a street
 //! (承德道), an organisation's or outlet's name (北京工业大学, 河北日报), a qualifier of the next
 //! name (河北省廊坊市), a list of many places, an ordinary word (朝阳产业, 大城市) — and weighs
-//! it by position (title ≫ lead ≫ later). [`select`] tallies the weights per place and keeps the
-//! places that stand out.
+//! it by position (title ≫ lead ≫ later); [`salience`] finds the names that open or frame
+//! their sentence (在保定，…) or stand in an enumeration of specific places, which weigh as if
+//! in the lead. [`select`] tallies the weights per place — with the credit [`credit`] moves
+//! between places (北三县 to its members, 天津港 to 天津, away from the 北京 of 北京某大学沧州
+//! 研究院) — and keeps the places that stand out.
 
 mod context;
+mod credit;
 mod mentions;
 mod patterns;
+mod salience;
 mod select;
 
 use crate::gazetteer::{Gazetteer, RegionId};
@@ -83,6 +88,3 @@ impl Matcher {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod debug;

@@ -4,10 +4,12 @@
 //! name, keyword and common collaboration term), and every keyword found adds its weight from
 //! `site.toml` to its topic. A title word counts [`TITLE_WEIGHT`] times; repeats in the body
 //! count less and less (1 + ln n), so an article is judged by the breadth of its vocabulary
-//! rather than by one word said often; and the sum is divided by a length factor so that long
-//! and short articles score on one scale. The best topic comes first, and a second topic is
-//! kept only when it is clearly present too (see [`Classifier::rank`]). Topics without
-//! keywords fall back to the words of their name and description.
+//! rather than by one word said often; generic words (企业, 项目: weight ≤ [`GENERIC_WEIGHT`])
+//! get no title bonus and add at most [`GENERIC_CAP`] to a topic; and the sum is divided by a
+//! length factor so that long and short articles score on one scale. The best topic comes
+//! first, and a second topic is kept only when it is clearly present too (see
+//! [`Classifier::rank`]). Topics without keywords fall back to the words of their name and
+//! description.
 
 pub mod lexicon;
 
@@ -19,7 +21,7 @@ use crate::gazetteer::Gazetteer;
 use crate::taxonomy::{Taxonomy, TopicId};
 
 /// How many body occurrences one title occurrence is worth.
-pub const TITLE_WEIGHT: f64 = 3.0;
+pub const TITLE_WEIGHT: f64 = 4.0;
 
 /// Below this best score the evidence is too thin and the first topic is taken.
 const MIN_EVIDENCE: f64 = 2.0;
@@ -39,6 +41,15 @@ const NORM_TOKENS: f64 = 300.0;
 
 /// How many terms `--explain` lists per topic.
 const EXPLAIN_TERMS: usize = 5;
+
+/// A configured keyword weighing at most this is a generic word (企业, 项目, 技术): every topic's
+/// articles use it, so it gets no title bonus and its sum per topic is capped.
+const GENERIC_WEIGHT: f64 = 1.0;
+
+/// The most that generic words together add to one topic (before length normalisation): about
+/// two words said a few times each. Without a cap, 企业 and 项目 alone can outvote a topic's
+/// own vocabulary in a long article.
+const GENERIC_CAP: f64 = 2.5;
 
 /// One keyword found in an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,10 +105,19 @@ impl Ranked {
 pub struct Classifier {
     jieba: Jieba,
     /// Keyword (ASCII lower-cased) → the topics it marks, with weights.
-    keywords: HashMap<String, Vec<(TopicId, f64)>>,
+    keywords: HashMap<String, Vec<Mark>>,
     /// Longest keyword, in characters (bounds the search inside long tokens).
     longest: usize,
     topics: usize,
+}
+
+/// What one keyword says for one topic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Mark {
+    topic: TopicId,
+    weight: f64,
+    /// A generic word (see [`GENERIC_WEIGHT`]).
+    generic: bool,
 }
 
 /// Occurrences of one keyword: (title, body).
@@ -224,11 +244,24 @@ impl Classifier {
                 terms: Vec::new(),
             })
             .collect();
-        for (word, &(in_title, in_body)) in counts {
-            let strength = TITLE_WEIGHT * in_title as f64 + saturate(in_body);
-            for &(topic, weight) in self.keywords.get(word).into_iter().flatten() {
-                let contribution = weight * strength / norm;
-                let r = &mut ranked[topic];
+        let mut generic = vec![0.0; self.topics];
+        // In word order, so that which generic word the cap trims is the same on every run.
+        let mut words: Vec<(&String, &(usize, usize))> = counts.iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (word, &(in_title, in_body)) in words {
+            for mark in self.keywords.get(word).into_iter().flatten() {
+                let strength = if mark.generic {
+                    saturate(in_title + in_body)
+                } else {
+                    TITLE_WEIGHT * in_title as f64 + saturate(in_body)
+                };
+                let mut raw = mark.weight * strength;
+                if mark.generic {
+                    raw = raw.min(GENERIC_CAP - generic[mark.topic]).max(0.0);
+                    generic[mark.topic] += raw;
+                }
+                let contribution = raw / norm;
+                let r = &mut ranked[mark.topic];
                 r.score += contribution;
                 r.terms.push(Term {
                     word: word.clone(),
@@ -238,6 +271,7 @@ impl Classifier {
             }
         }
         for r in &mut ranked {
+            r.terms.retain(|t| t.contribution > 0.0);
             r.terms.sort_by(|a, b| {
                 b.contribution
                     .total_cmp(&a.contribution)
@@ -270,10 +304,10 @@ fn bump(counts: &mut Counts, word: &str, title: bool) {
 }
 
 /// Keyword → topics with weights. Configured keywords are taken as written (non-positive and
-/// non-finite weights are ignored); fallback words shared by several topics are divided among
-/// them, since a word every topic has tells them apart poorly.
-fn keyword_table(tax: &Taxonomy) -> HashMap<String, Vec<(TopicId, f64)>> {
-    let mut table: HashMap<String, Vec<(TopicId, f64)>> = HashMap::new();
+/// non-finite weights are ignored; light ones are generic); fallback words shared by several
+/// topics are divided among them, since a word every topic has tells them apart poorly.
+fn keyword_table(tax: &Taxonomy) -> HashMap<String, Vec<Mark>> {
+    let mut table: HashMap<String, Vec<Mark>> = HashMap::new();
     let mut fallback: HashMap<String, Vec<(TopicId, f64)>> = HashMap::new();
     for (id, topic) in tax.topics.iter().enumerate() {
         if topic.keywords.is_empty() {
@@ -285,20 +319,25 @@ fn keyword_table(tax: &Taxonomy) -> HashMap<String, Vec<(TopicId, f64)>> {
         for (word, &weight) in &topic.keywords {
             let word = word.trim().to_ascii_lowercase();
             if !word.is_empty() && weight.is_finite() && weight > 0.0 {
-                table.entry(word).or_default().push((id, weight));
+                table.entry(word).or_default().push(Mark {
+                    topic: id,
+                    weight,
+                    generic: weight <= GENERIC_WEIGHT,
+                });
             }
         }
     }
-    for (word, mut topics) in fallback {
+    for (word, topics) in fallback {
         let shared = topics.len() as f64;
-        topics.iter_mut().for_each(|(_, w)| *w /= shared);
-        table.entry(word).or_default().extend(topics);
+        let marks = topics.into_iter().map(|(topic, weight)| Mark {
+            topic,
+            weight: weight / shared,
+            generic: false,
+        });
+        table.entry(word).or_default().extend(marks);
     }
     table
 }
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod debug;

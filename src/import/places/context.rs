@@ -48,6 +48,8 @@ const ORGS: &[&str] = &[
     "中学",
     "小学",
     "有限",
+    "本部",
+    "总部",
 ];
 
 /// Suffixes of a branch or site that a second place name locates (… 沧州工厂, … 沧州研究院).
@@ -67,6 +69,10 @@ const SITES: &[&str] = &[
     "公司",
     "有限",
 ];
+
+/// Suffixes of a park, campus or centre that a zone's name is lent to as a brand (中关村科技园,
+/// 中关村创新中心): the brand may stand anywhere, so the zone need not be the place.
+const BRANDS: &[&str] = &["园", "城", "中心", "基地", "示范区"];
 
 /// Characters between two names that join two places rather than make one name (北京至沧州).
 const JOINERS: &[char] = &[
@@ -172,6 +178,43 @@ fn names_ending_in(text: &str, end: usize, reach: usize, suffixes: &[&str]) -> b
     };
     let head = &run[..at];
     !head.chars().any(|c| JOINERS.contains(&c)) && is_noun_phrase(head)
+}
+
+/// Whether the zone name ending at `end` begins the name of a park or centre (中关村科技园,
+/// 中关村创新中心, 中关村科技园雄安园).
+pub fn is_brand(text: &str, end: usize) -> bool {
+    names_ending_in(text, end, 8, BRANDS)
+}
+
+/// Whether `c` ends a sentence (or a paragraph).
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '\n' | '!' | '?' | ';')
+}
+
+/// Whether a sentence (or the text) starts at `start`, give or take opening quotes, bold
+/// markers and spaces.
+pub fn opens_sentence(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    before
+        .chars()
+        .rev()
+        .find(|&c| !(c.is_whitespace() || matches!(c, '“' | '‘' | '「' | '*' | '（' | '(')))
+        .is_none_or(is_sentence_end)
+}
+
+/// Whether the name at `start..end` frames its clause as a locative: 在 opening a clause, the
+/// name, then a comma (在保定，… ; 今年以来，在天津宝坻，…).
+pub fn is_locative_frame(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let Some(head) = before.strip_suffix('在') else {
+        return false;
+    };
+    let opens_clause = head.chars().next_back().is_none_or(|c| {
+        is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '“' | '”' | ' ' | '*')
+    });
+    opens_clause && after.starts_with(['，', ','])
 }
 
 /// Whether `words` can be part of a name: no prepositions, conjunctions, particles, pronouns

@@ -1,10 +1,11 @@
 //! Finding the place names in a title or body and judging each by its context: how much it
 //! says the article is about that place (its [`Mention::weight`]).
 
-use crate::gazetteer::{Gazetteer, RegionId};
+use crate::gazetteer::{Gazetteer, Level, RegionId};
 
 use super::context;
 use super::patterns::{Patterns, Target};
+use super::salience;
 
 /// Weight of a name in the title, the lead paragraph, and later paragraphs.
 const TITLE: f64 = 4.0;
@@ -57,8 +58,17 @@ pub struct Mention {
     pub title: bool,
     /// In the body's first paragraph.
     pub lead: bool,
+    /// Opens its sentence or frames it (在保定，…), in the body: it weighs as in the lead.
+    pub salient: bool,
+    /// Not a weak name, or a weak name right after its own parent (天津宝坻).
+    pub strong: bool,
     /// What the name does there.
     pub role: Role,
+    /// For a [`Role::Modifier`], the pattern of the place where the thing it names is sited
+    /// (沧州 in 北京现代沧州工厂).
+    pub site: Option<usize>,
+    /// The enumeration of specific places it stands in (三河、大厂、香河), numbered per text.
+    pub list: Option<usize>,
     /// How much it counts: position weight × role factor × list and 《》 factors.
     pub weight: f64,
 }
@@ -66,14 +76,18 @@ pub struct Mention {
 /// The place names of `text` with their weights. `title` says whether `text` is the title.
 pub fn scan(patterns: &Patterns, gaz: &Gazetteer, text: &str, title: bool) -> Vec<Mention> {
     let lead_end = if title { text.len() } else { lead_end(text) };
-    let mut found = find(patterns, text, title, lead_end);
+    let mut found = find(patterns, gaz, text, title, lead_end);
     assign_roles(patterns, gaz, text, &mut found);
+    if !title {
+        salience::mark(text, &mut found);
+        salience::enumerations(text, &mut found);
+    }
     let books = context::book_titles(text);
     let listed = list_factors(text, &found);
     for (m, list) in found.iter_mut().zip(listed) {
         let position = if m.title {
             TITLE
-        } else if m.lead {
+        } else if m.lead || (m.salient && m.role == Role::Direct) {
             LEAD
         } else {
             BODY
@@ -96,7 +110,13 @@ fn lead_end(text: &str) -> usize {
 
 /// Every match of the automaton that is a place or group name in this context: not a street
 /// (承德道), not the 河北 of 河北区域 read as 河北区, and for weak names, a word of its own.
-fn find(patterns: &Patterns, text: &str, title: bool, lead_end: usize) -> Vec<Mention> {
+fn find(
+    patterns: &Patterns,
+    gaz: &Gazetteer,
+    text: &str,
+    title: bool,
+    lead_end: usize,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for m in patterns.ac.find_iter(text) {
         let (mut id, start, mut end) = (m.pattern().as_usize(), m.start(), m.end());
@@ -121,12 +141,11 @@ fn find(patterns: &Patterns, text: &str, title: bool, lead_end: usize) -> Vec<Me
         {
             continue;
         }
-        if pattern.weak
-            && out
-                .last()
-                .is_some_and(|p| p.end == start && !related(patterns, p.pattern, id))
-        {
-            // 石家庄城市副中心: a weak name right after another place is that place's.
+        let after = out.last().filter(|p| p.end == start).map(|p| p.pattern);
+        let qualified = after.is_some_and(|p| contains(patterns, gaz, p, id));
+        if pattern.weak && !qualified && after.is_some_and(|p| !related(patterns, p, id)) {
+            // 石家庄城市副中心: a weak name right after another place is that place's; right
+            // after its own parent (天津宝坻) it is certainly the place.
             continue;
         }
         let lead = !title && start < lead_end;
@@ -136,7 +155,11 @@ fn find(patterns: &Patterns, text: &str, title: bool, lead_end: usize) -> Vec<Me
             end,
             title,
             lead,
+            salient: false,
+            strong: !pattern.weak || qualified,
             role: Role::Direct,
+            site: None,
+            list: None,
             weight: 0.0,
         });
     }
@@ -175,6 +198,7 @@ fn assign_roles(patterns: &Patterns, gaz: &Gazetteer, text: &str, found: &mut [M
     for i in 0..found.len() {
         let (m, next) = (&found[i], found.get(i + 1));
         let group = matches!(patterns.list[m.pattern].target, Target::Group(_));
+        let mut site = None;
         let role = if context::is_media(text, m.end) {
             Role::Media
         } else if next.is_some_and(|n| {
@@ -190,6 +214,10 @@ fn assign_roles(patterns: &Patterns, gaz: &Gazetteer, text: &str, found: &mut [M
                 && !related(patterns, m.pattern, n.pattern)
                 && context::is_site(text, n.end)
         }) {
+            site = next.map(|n| n.pattern);
+            Role::Modifier
+        } else if let Some(at) = brand_site(patterns, gaz, text, found, i) {
+            site = Some(at);
             Role::Modifier
         } else if context::is_org(text, m.end)
             || (!group && context::is_compound_head(text, m.start, m.end))
@@ -199,7 +227,45 @@ fn assign_roles(patterns: &Patterns, gaz: &Gazetteer, text: &str, found: &mut [M
             Role::Direct
         };
         found[i].role = role;
+        found[i].site = site;
     }
+}
+
+/// For a zone whose name is used as a brand (中关村创新中心, 中关村科技园雄安园), the place the
+/// branch is sited at: a place named inside the brand name, or just before it (在保定，中关村
+/// 创新中心…). `None` when the zone is not a brand here or nothing else is named.
+fn brand_site(
+    patterns: &Patterns,
+    gaz: &Gazetteer,
+    text: &str,
+    found: &[Mention],
+    i: usize,
+) -> Option<usize> {
+    let m = &found[i];
+    let zone = regions(patterns, m.pattern)
+        .iter()
+        .all(|&r| gaz.get(r).level == Level::Zone);
+    if !zone || !context::is_brand(text, m.end) {
+        return None;
+    }
+    let elsewhere = |o: &&Mention| {
+        o.role != Role::Qualifier
+            && !related(patterns, o.pattern, m.pattern)
+            && !contains(patterns, gaz, o.pattern, m.pattern)
+            && !contains(patterns, gaz, m.pattern, o.pattern)
+    };
+    let inside = found
+        .get(i + 1)
+        .filter(|n| context::is_name_link(&text[m.end..n.start]))
+        .filter(elsewhere);
+    // Only a place that directly frames or qualifies the brand (在保定，中关村…; 保定的中关村…):
+    // in 副中心中心与燕郊中心 the other place is a peer, and 燕郊中心 is in 燕郊.
+    let before = i
+        .checked_sub(1)
+        .map(|k| &found[k])
+        .filter(|o| matches!(text.get(o.end..m.start), Some("，" | "," | "的")))
+        .filter(elsewhere);
+    inside.or(before).map(|o| o.pattern)
 }
 
 /// For each mention, the factor for standing in a list of places: mentions in one clause

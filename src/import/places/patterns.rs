@@ -10,6 +10,7 @@ use crate::gazetteer::{Gazetteer, Level, RegionId};
 
 /// Collective names and the keys of the places they stand for. 京津冀 alone means the three
 /// together; the two-character forms are the usual abbreviations (京 北京, 津 天津, 冀 河北).
+/// The local groups (通武廊, 北三县, 雄安三县) name each member as specifically as its own name.
 const GROUPS: &[(&str, &[&str])] = &[
     ("京津冀", &["beijing", "tianjin", "hebei"]),
     ("京津", &["beijing", "tianjin"]),
@@ -28,6 +29,14 @@ const GROUPS: &[(&str, &[&str])] = &[
             "hebei/langfang/sanhe",
             "hebei/langfang/dachang",
             "hebei/langfang/xianghe",
+        ],
+    ),
+    (
+        "雄安三县",
+        &[
+            "hebei/xiongan/xiongxian",
+            "hebei/xiongan/rongcheng",
+            "hebei/xiongan/anxin",
         ],
     ),
 ];

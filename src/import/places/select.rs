@@ -1,11 +1,13 @@
-//! From weighted mentions to the places an article is about: tally each place, roll zones up
-//! into their county, drop weak names the article does not support, keep the places that stand
-//! out, expand collective names (京津冀) when they dominate, and cap the list.
+//! From weighted mentions to the places an article is about: tally each place (with the extra
+//! credit of [`credit`]), roll zones up into their county, drop weak names the article does not
+//! support, keep the places that stand out, complete enumerations, expand collective names
+//! (京津冀) when they dominate, and cap the list.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::{Gazetteer, Level, RegionId};
 
+use super::credit;
 use super::mentions::{Mention, Role};
 use super::patterns::{Patterns, Target};
 use super::Found;
@@ -14,7 +16,7 @@ use super::Found;
 const MIN_SCORE: f64 = 1.5;
 
 /// … and this fraction of the best place's score (unless it is in the title).
-const MIN_SHARE: f64 = 0.25;
+const MIN_SHARE: f64 = 0.2;
 
 /// A collective name counts this much for each of its members.
 const GROUP_SHARE: f64 = 0.5;
@@ -30,21 +32,35 @@ const MAX_GUESSES: usize = 3;
 
 /// Everything known about one place in one article.
 #[derive(Debug, Clone, Default)]
-struct Tally {
-    score: f64,
-    title: usize,
-    body: usize,
-    lead: bool,
+pub(super) struct Tally {
+    /// Weighted mentions.
+    pub(super) score: f64,
+    /// Direct mentions in the title.
+    pub(super) title: usize,
+    /// Other mentions.
+    pub(super) body: usize,
+    /// Named directly in the lead, or opening or framing a sentence.
+    pub(super) prominent: bool,
     /// Some mention is not a weak name.
-    strong: bool,
+    pub(super) strong: bool,
     /// Score from collective names.
-    group: f64,
+    pub(super) group: f64,
+    /// The part of `score` from local groups (北三县).
+    pub(super) local: f64,
+    /// The names it was mentioned by.
     names: Vec<String>,
+    /// The collective names that include it.
     groups: Vec<String>,
+    /// Patterns of the places where things named after this one are sited (沧州 for the 北京
+    /// of 北京现代沧州工厂).
+    pub(super) sites: Vec<usize>,
+    /// The enumerations it stands in.
+    pub(super) lists: Vec<usize>,
 }
 
 impl Tally {
-    fn add(&mut self, m: &Mention, name: &str, weak: bool) {
+    /// Counts one mention of the place, by the name `name`.
+    pub(super) fn add(&mut self, m: &Mention, name: &str) {
         if m.weight <= 0.0 {
             return;
         }
@@ -57,9 +73,26 @@ impl Tally {
         } else {
             self.body += 1;
         }
-        self.lead |= m.lead && direct;
-        self.strong |= !weak;
+        self.prominent |= (m.lead || m.salient) && direct;
+        self.strong |= m.strong;
         push_name(&mut self.names, name);
+        self.sites
+            .extend(m.site.filter(|_| m.role == Role::Modifier));
+        self.lists.extend(m.list.filter(|_| direct));
+    }
+
+    /// Takes in the tally of a zone inside the place.
+    fn absorb(&mut self, zone: &Tally) {
+        self.score += zone.score;
+        self.local += zone.local;
+        self.body += zone.mentions();
+        self.prominent |= zone.prominent || zone.title > 0;
+        self.strong |= zone.strong;
+        zone.names
+            .iter()
+            .for_each(|n| push_name(&mut self.names, n));
+        self.sites.extend(&zone.sites);
+        self.lists.extend(&zone.lists);
     }
 
     fn mentions(&self) -> usize {
@@ -77,6 +110,7 @@ fn push_name(names: &mut Vec<String>, name: &str) {
 pub fn choose(patterns: &Patterns, gaz: &Gazetteer, mentions: &[Mention]) -> Vec<Found> {
     let (mut tallies, seen) = tally(patterns, gaz, mentions);
     roll_up_zones(gaz, &mut tallies);
+    credit::discount_homes(patterns, gaz, &mut tallies);
     tallies.retain(|&id, t| supported(gaz, &seen, id, t));
     let best = tallies.values().map(|t| t.score).fold(0.0, f64::max);
     let mut picked: Vec<RegionId> = tallies
@@ -85,6 +119,7 @@ pub fn choose(patterns: &Patterns, gaz: &Gazetteer, mentions: &[Mention]) -> Vec
         .map(|(&id, _)| id)
         .collect();
     add_inner(gaz, &tallies, &mut picked);
+    credit::complete_enumerations(gaz, &tallies, &mut picked);
     add_groups(&mut tallies, &mut picked, best);
     if picked.is_empty() {
         picked = only_places(&tallies);
@@ -121,9 +156,20 @@ fn tally(
                 if m.role != Role::Media {
                     seen.insert(ids[0]);
                 }
-                tallies.entry(ids[0]).or_default().add(m, &p.text, p.weak);
+                tallies.entry(ids[0]).or_default().add(m, &p.text);
+                if let Some(city) = credit::carried_city(gaz, ids[0], &p.text) {
+                    tallies.entry(city).or_default().add(m, &p.text);
+                }
             }
             Target::Place(ids) => shared.push((m, ids)),
+            Target::Group(ids) if credit::is_local_group(gaz, ids) => {
+                let share = credit::local_share(m);
+                for &id in ids {
+                    let t = tallies.entry(id).or_default();
+                    t.add(&share, &p.text);
+                    t.local += share.weight;
+                }
+            }
             Target::Group(ids) => {
                 for &id in ids {
                     let t = tallies.entry(id).or_default();
@@ -148,8 +194,10 @@ fn tally(
             .iter()
             .max_by(|a, b| parent_score(a).total_cmp(&parent_score(b)));
         if let Some(&id) = best.filter(|id| parent_score(id) > 0.0) {
-            let p = &patterns.list[m.pattern];
-            tallies.entry(id).or_default().add(m, &p.text, p.weak);
+            tallies
+                .entry(id)
+                .or_default()
+                .add(m, &patterns.list[m.pattern].text);
         }
     }
     (tallies, seen)
@@ -162,28 +210,24 @@ fn supported(gaz: &Gazetteer, seen: &HashSet<RegionId>, id: RegionId, t: &Tally)
     t.strong
         || t.group > 0.0
         || gaz.ancestors(id).any(|a| seen.contains(&a))
-        || (t.mentions() >= 2 && (t.title > 0 || t.lead))
+        || (t.mentions() >= 2 && (t.title > 0 || t.prominent))
 }
 
 /// A zone (燕郊, 大兴机场) counts for the county it lies in, and is listed itself only when the
-/// title names it: editors file most zone news under the county.
+/// title names it: editors file most zone news under the county. A zone run as a district of
+/// its own (see [`credit::stands_alone`]) is left as it is.
 fn roll_up_zones(gaz: &Gazetteer, tallies: &mut HashMap<RegionId, Tally>) {
     let zones: Vec<RegionId> = tallies
         .keys()
         .copied()
-        .filter(|&id| gaz.get(id).level == Level::Zone)
+        .filter(|&id| gaz.get(id).level == Level::Zone && !credit::stands_alone(gaz, id))
         .collect();
     for zone in zones {
         let Some(t) = tallies.get(&zone).cloned() else {
             continue;
         };
         if let Some(parent) = gaz.parent(zone) {
-            let p = tallies.entry(parent).or_default();
-            p.score += t.score;
-            p.body += t.mentions();
-            p.lead |= t.lead || t.title > 0;
-            p.strong |= t.strong;
-            t.names.iter().for_each(|n| push_name(&mut p.names, n));
+            tallies.entry(parent).or_default().absorb(&t);
         }
         if t.title == 0 {
             tallies.remove(&zone);
@@ -192,22 +236,25 @@ fn roll_up_zones(gaz: &Gazetteer, tallies: &mut HashMap<RegionId, Tally>) {
 }
 
 /// The best score of the places other than `id` and its parents: a place is measured against
-/// its peers, not against the province whose score its own mentions help build.
+/// its peers, not against the province whose score its own mentions help build, and against
+/// what the peers' own names score (an article about 通武廊 names the group throughout; that
+/// should not raise the bar for 三河).
 fn best_besides(gaz: &Gazetteer, tallies: &HashMap<RegionId, Tally>, id: RegionId) -> f64 {
     tallies
         .iter()
         .filter(|(&other, _)| other != id && !gaz.ancestors(id).any(|a| a == other))
-        .map(|(_, t)| t.score)
+        .map(|(_, t)| t.score - t.local)
         .fold(0.0, f64::max)
 }
 
 /// Whether a place stands out: named in the title, or scoring enough, both absolutely and
-/// against its peers, with more than one mention or one in the lead (not by a weak name: 安新
-/// inside 芯安新材料 is a company's name, however early it comes).
+/// against its peers, with more than one mention or a prominent one (in the lead, or opening
+/// a sentence; not by a weak name: 安新 inside 芯安新材料 is a company's name, however early it
+/// comes).
 fn stands_out(t: &Tally, best: f64) -> bool {
     t.title > 0
         || (t.score >= MIN_SCORE.max(MIN_SHARE * best)
-            && (t.mentions() >= 2 || (t.lead && t.strong)))
+            && (t.mentions() >= 2 || (t.prominent && t.strong)))
 }
 
 /// Places inside the main place, when that is a city or smaller, that the article names though

@@ -27,6 +27,9 @@ fn has(list: &[String], name: &str) -> bool {
     list.iter().any(|n| n == name)
 }
 
+mod credit;
+mod salience;
+
 #[test]
 fn title_place_is_found() {
     assert_eq!(
@@ -357,6 +360,17 @@ fn random_mixes_of_names_and_punctuation_do_not_panic() {
         "\u{fffd}",
         "\u{10ffff}",
         "的",
+        "在",
+        "与",
+        "以及",
+        "北三县",
+        "通武廊",
+        "中关村",
+        "科技园",
+        "天津港",
+        "北京经开区",
+        "研究院",
+        "本部",
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..500 {

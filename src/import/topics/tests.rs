@@ -136,6 +136,56 @@ fn repeats_count_less_and_less() {
 }
 
 #[test]
+fn generic_words_cannot_outvote_a_topics_own_vocabulary() {
+    let body = "企业负责人说，项目由多家企业合作推进，项目建成后企业用能成本下降。\
+                该项目替代燃煤锅炉，每年减少碳排放约两万吨。";
+    assert_eq!(rank("企业合作项目投用", body)[0], "carbon");
+}
+
+#[test]
+fn generic_words_get_no_title_bonus() {
+    let contribution = |title: &str| {
+        let ranked = classifier().rank(title, "企业。");
+        ranked[0]
+            .terms
+            .iter()
+            .find(|t| t.word == "企业")
+            .map_or(0.0, |t| t.contribution)
+    };
+    let in_title = contribution("企业");
+    let in_body_only = classifier().rank("", "企业。企业。")[0].score;
+    // Equal but for the length factor, which counts body words only.
+    assert!(
+        (in_title / in_body_only - 1.0).abs() < 0.01,
+        "{in_title} {in_body_only}"
+    );
+    let specific = classifier().rank("招聘", "招聘。")[0].score;
+    let specific_body = classifier().rank("", "招聘。招聘。")[0].score;
+    assert!(specific > 1.5 * specific_body, "{specific} {specific_body}");
+}
+
+#[test]
+fn generic_words_together_are_capped() {
+    let few = classifier().rank("", "企业。项目。")[0].score;
+    let many = classifier().rank("", &"企业。项目。市场。收入。".repeat(20))[0].score;
+    assert!(many < 1.5 * few + 1.0, "{few} {many}");
+}
+
+#[test]
+fn clean_heating_is_low_carbon() {
+    let body = "新建的供热站采用地源热泵和工业余热，替代了燃煤锅炉，\
+                每个采暖季可节约标准煤三千吨。小区居民说，清洁取暖后室温更稳定了。";
+    assert_eq!(rank("老旧小区告别燃煤供热", body)[0], "carbon");
+}
+
+#[test]
+fn cultural_businesses_moving_in_are_industry() {
+    let body = "老厂房改造成的文化创意园区已有四十家文创企业入驻，涵盖设计、动漫和演艺等业态。\
+                园区还与职业学校合作，每年接收学生实习。";
+    assert_eq!(rank("文创企业落户老厂房", body)[0], "industry");
+}
+
+#[test]
 fn explain_lists_terms_with_counts_and_contributions() {
     let ranked = classifier().rank("碳普惠惠及市民", "碳普惠让低碳行为有价值。");
     let line = ranked[0].explain(site_taxonomy());
