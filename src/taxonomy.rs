@@ -53,7 +53,7 @@ impl Taxonomy {
         hints.extend(
             near.into_iter()
                 .map(|(_, t)| t)
-                .filter(|t| by_name.map_or(true, |b| b.key != t.key)),
+                .filter(|t| by_name.is_none_or(|b| b.key != t.key)),
         );
         let known: Vec<String> = self
             .topics

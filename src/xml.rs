@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn keeps_chinese_and_drops_noncharacters() {
-        assert_eq!(super::escape("京津冀\u{FFFE}协同\u{FFFF}'\n"), "京津冀协同&apos;\n");
+        assert_eq!(
+            super::escape("京津冀\u{FFFE}协同\u{FFFF}'\n"),
+            "京津冀协同&apos;\n"
+        );
         assert_eq!(super::escape("\u{FFFD}"), "\u{FFFD}");
     }
 }

@@ -25,13 +25,50 @@ impl Rng {
 }
 
 const SPICE: &[&str] = &[
-    "+++", "---", "\n", "\r\n", "\0", "\u{feff}", "“", "”", "（", "）", "(zhǔn)", "——", "。", "本报记者 ",
-    "据《", "》", "\u{301}", "😀", "[^1]", "```", "<!-- more -->", "# ", "| a |", "=", "\"", "[", "]",
-    "date = 2024-13-01", "title = ", "\t", "\u{200b}", "�", "瞭望京津冀", "下转第二版", "\\", "{{", "{%",
+    "+++",
+    "---",
+    "\n",
+    "\r\n",
+    "\0",
+    "\u{feff}",
+    "“",
+    "”",
+    "（",
+    "）",
+    "(zhǔn)",
+    "——",
+    "。",
+    "本报记者 ",
+    "据《",
+    "》",
+    "\u{301}",
+    "😀",
+    "[^1]",
+    "```",
+    "<!-- more -->",
+    "# ",
+    "| a |",
+    "=",
+    "\"",
+    "[",
+    "]",
+    "date = 2024-13-01",
+    "title = ",
+    "\t",
+    "\u{200b}",
+    "�",
+    "瞭望京津冀",
+    "下转第二版",
+    "\\",
+    "{{",
+    "{%",
 ];
 
 fn iterations() -> usize {
-    std::env::var("FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(300)
+    std::env::var("FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300)
 }
 
 /// Text files of the repository to start from: articles, test pages, raw pages.
@@ -39,8 +76,12 @@ fn corpus() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     for dir in ["content", "tests/fixtures", "raw"] {
-        for e in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name().into_iter().flatten() {
-            if e.file_type().is_file() && e.metadata().map_or(false, |m| m.len() < 200_000) {
+        for e in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if e.file_type().is_file() && e.metadata().is_ok_and(|m| m.len() < 200_000) {
                 if let Ok(bytes) = std::fs::read(e.path()) {
                     out.push(bytes);
                 }
@@ -74,7 +115,11 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
                 v.splice(at..at, rep.bytes());
             }
             _ => {
-                let line = v.get(at..).and_then(|r| r.split(|&b| b == b'\n').next()).unwrap_or(&[]).to_vec();
+                let line = v
+                    .get(at..)
+                    .and_then(|r| r.split(|&b| b == b'\n').next())
+                    .unwrap_or(&[])
+                    .to_vec();
                 v.splice(at..at, line);
             }
         }

@@ -85,7 +85,7 @@ pub fn load(root: &Path, drafts: bool, base_path: &str) -> Result<(Corpus, Vec<D
     for item in loaded {
         match item {
             Ok(Some(Item::Article(a))) => corpus.articles.push(*a),
-            Ok(Some(Item::Page(p))) => corpus.pages.push(p),
+            Ok(Some(Item::Page(p))) => corpus.pages.push(*p),
             Ok(None) => {}
             Err(d) => problems.push(d),
         }
@@ -122,7 +122,7 @@ pub fn list(root: &Path) -> Result<Vec<PathBuf>> {
 
 enum Item {
     Article(Box<Article>),
-    Page(Page),
+    Page(Box<Page>),
 }
 
 fn load_file(
@@ -166,13 +166,13 @@ fn load_file(
     let folder = folder_of(rel);
     if folder.as_deref() == Some(PAGES_DIR) {
         let (slug, _) = file_slug(rel, &front, &title)?;
-        return Ok(Some(Item::Page(Page {
+        return Ok(Some(Item::Page(Box::new(Page {
             path: rel.into(),
             slug,
             title,
             front,
             body,
-        })));
+        }))));
     }
     let Some(folder) = folder else {
         return Err(Diagnostic::new(rel, 0, 0, "articles must be inside a topic folder")

@@ -17,7 +17,8 @@ use super::normalize::charclass::{is_big5_common, is_han, rarity, Rarity};
 pub struct DecodeError(pub String);
 
 const UNDECODABLE: &str = "cannot decode the file as UTF-8, GB18030 or Big5 text; save it as UTF-8";
-const BINARY: &str = "the file looks binary, not text (it has NUL or control bytes); save it as UTF-8 text";
+const BINARY: &str =
+    "the file looks binary, not text (it has NUL or control bytes); save it as UTF-8 text";
 
 /// Bytes chardetng looks at: plenty to tell GBK from Big5, and bounded for huge inputs.
 const SNIFF_LEN: usize = 1 << 20;
@@ -63,7 +64,11 @@ fn decode_legacy(bytes: &[u8]) -> Result<String, DecodeError> {
     let sniff = &bytes[..bytes.len().min(SNIFF_LEN)];
     detector.feed(sniff, sniff.len() == bytes.len());
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    let order: [&'static Encoding; 2] = if guess == BIG5 { [BIG5, GB18030] } else { [GB18030, BIG5] };
+    let order: [&'static Encoding; 2] = if guess == BIG5 {
+        [BIG5, GB18030]
+    } else {
+        [GB18030, BIG5]
+    };
     order
         .iter()
         .find_map(|&enc| checked(enc, bytes, true).ok())
@@ -88,7 +93,10 @@ fn checked(enc: &'static Encoding, bytes: &[u8], legacy: bool) -> Result<String,
 /// legacy-encoded one).
 fn mostly_utf8(text: &str) -> bool {
     let bad = text.matches('\u{FFFD}').count();
-    let good = text.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}').count();
+    let good = text
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count();
     !too_many_replacements(text) && good >= 10 * bad
 }
 
@@ -125,7 +133,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// More than 1% control characters (tab, line breaks and form feed excepted).
 fn too_many_controls(units: impl Iterator<Item = u32>, len: usize) -> bool {
-    let controls = units.filter(|&u| u < 0x20 && !matches!(u, 0x09 | 0x0A | 0x0C | 0x0D) || u == 0x7F).count();
+    let controls = units
+        .filter(|&u| u < 0x20 && !matches!(u, 0x09 | 0x0A | 0x0C | 0x0D) || u == 0x7F)
+        .count();
     controls > len / 100
 }
 
@@ -156,8 +166,14 @@ mod tests {
     #[test]
     fn utf16_with_bom_is_decoded() {
         let units = || SIMPLIFIED.encode_utf16();
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(units().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(units().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(units().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(units().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&le).unwrap(), SIMPLIFIED);
         assert_eq!(decode(&be).unwrap(), SIMPLIFIED);
     }
@@ -191,7 +207,9 @@ mod tests {
 
     #[test]
     fn binary_junk_is_refused() {
-        let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let junk: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         let err = decode(&junk).unwrap_err();
         assert!(err.to_string().contains("save it as UTF-8"), "{err}");
     }
@@ -199,20 +217,27 @@ mod tests {
     #[test]
     fn nul_bytes_are_binary() {
         let err = decode(b"abc\0def").unwrap_err();
-        assert!(err.to_string().starts_with("the file looks binary"), "{err}");
+        assert!(
+            err.to_string().starts_with("the file looks binary"),
+            "{err}"
+        );
     }
 
     #[test]
     fn high_bytes_without_controls_are_refused() {
         // Valid-looking GBK pairs that spell no Chinese: ideographs from all over the chart.
-        let junk: Vec<u8> =
-            (0..3000u32).flat_map(|i| [0x81 + (i * 7 % 0x7D) as u8, 0x40 + (i * 13 % 0x3F) as u8]).collect();
+        let junk: Vec<u8> = (0..3000u32)
+            .flat_map(|i| [0x81 + (i * 7 % 0x7D) as u8, 0x40 + (i * 13 % 0x3F) as u8])
+            .collect();
         assert_eq!(decode(&junk).unwrap_err().to_string(), UNDECODABLE);
     }
 
     #[test]
     fn latin1_text_is_refused() {
-        assert!(decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise, tr\xe8s \xe9l\xe9gant").is_err());
+        assert!(decode(
+            b"caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise, tr\xe8s \xe9l\xe9gant"
+        )
+        .is_err());
     }
 
     #[test]

@@ -206,9 +206,15 @@ impl Context {
 
     fn classify(&self, mut d: Draft, origin: &str, opts: &Options) -> Imported {
         let body_text = d.text();
-        let spots = normalize::garbled_spots(&format!("{}\n{body_text}", d.title.as_deref().unwrap_or("")));
+        let spots = normalize::garbled_spots(&format!(
+            "{}\n{body_text}",
+            d.title.as_deref().unwrap_or("")
+        ));
         if !spots.is_empty() {
-            d.warnings.push(format!("疑似乱码，无法自动修复，请对照原文核对：{}", spots.join("；")));
+            d.warnings.push(format!(
+                "疑似乱码，无法自动修复，请对照原文核对：{}",
+                spots.join("；")
+            ));
         }
         let title = match d.title.clone() {
             Some(t) => t,

@@ -92,16 +92,33 @@ pub fn plan(articles: &[Imported], content: &Path, force: bool) -> Vec<Planned> 
     let mut planned = Vec::with_capacity(articles.len());
     for a in articles {
         let base = crate::slug::from_text(&a.title);
-        let base = if base.is_empty() { "article".to_string() } else { base };
+        let base = if base.is_empty() {
+            "article".to_string()
+        } else {
+            base
+        };
         // An earlier import of the same raw text is kept wherever an editor has moved it.
-        if let Some(path) = existing.imported(&base, &a.origin, &taken).filter(|_| !force) {
+        if let Some(path) = existing
+            .imported(&base, &a.origin, &taken)
+            .filter(|_| !force)
+        {
             taken.insert(path.clone());
-            planned.push(Planned { path, text: render(a), action: Action::Keep });
+            planned.push(Planned {
+                path,
+                text: render(a),
+                action: Action::Keep,
+            });
             continue;
         }
         let dir = content.join(a.topics.first().map_or("industry", String::as_str));
         let path = (1..)
-            .map(|n| if n == 1 { dir.join(format!("{base}.md")) } else { dir.join(format!("{base}-{n}.md")) })
+            .map(|n| {
+                if n == 1 {
+                    dir.join(format!("{base}.md"))
+                } else {
+                    dir.join(format!("{base}-{n}.md"))
+                }
+            })
             .find(|p| !taken.contains(p))
             .expect("a free name exists");
         taken.insert(path.clone());
@@ -111,7 +128,11 @@ pub fn plan(articles: &[Imported], content: &Path, force: bool) -> Vec<Planned> 
             Some(o) if o.as_deref() == Some(a.origin.as_str()) => Action::Keep,
             Some(o) => Action::Blocked(o.unwrap_or_else(|| "none: written by hand".into())),
         };
-        planned.push(Planned { path, text: render(a), action });
+        planned.push(Planned {
+            path,
+            text: render(a),
+            action,
+        });
     }
     planned
 }
@@ -137,14 +158,22 @@ struct Existing {
 
 impl Existing {
     fn scan(content: &Path) -> Existing {
-        let mut by_stem: std::collections::HashMap<String, Vec<(PathBuf, String)>> = Default::default();
-        for e in walkdir::WalkDir::new(content).sort_by_file_name().into_iter().flatten() {
+        let mut by_stem: std::collections::HashMap<String, Vec<(PathBuf, String)>> =
+            Default::default();
+        for e in walkdir::WalkDir::new(content)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             let path = e.path();
             if !e.file_type().is_file() || path.extension().is_none_or(|x| x != "md") {
                 continue;
             }
             if let (Some(stem), Some(Some(origin))) = (path.file_stem(), existing_origin(path)) {
-                by_stem.entry(stem.to_string_lossy().into_owned()).or_default().push((path.to_path_buf(), origin));
+                by_stem
+                    .entry(stem.to_string_lossy().into_owned())
+                    .or_default()
+                    .push((path.to_path_buf(), origin));
             }
         }
         Existing { by_stem }
@@ -155,7 +184,12 @@ impl Existing {
         let mut stems: Vec<&String> = self
             .by_stem
             .keys()
-            .filter(|s| *s == base || s.strip_prefix(base).and_then(|r| r.strip_prefix('-')).is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())))
+            .filter(|s| {
+                *s == base
+                    || s.strip_prefix(base)
+                        .and_then(|r| r.strip_prefix('-'))
+                        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            })
             .collect();
         stems.sort_by_key(|s| (s.len(), s.to_string()));
         stems
@@ -178,7 +212,10 @@ fn existing_origin(path: &Path) -> Option<Option<String>> {
 /// files this call created are removed again.
 pub fn apply(planned: &[Planned]) -> Result<()> {
     let mut created: Vec<&Path> = Vec::new();
-    for p in planned.iter().filter(|p| matches!(p.action, Action::Create | Action::Overwrite)) {
+    for p in planned
+        .iter()
+        .filter(|p| matches!(p.action, Action::Create | Action::Overwrite))
+    {
         if let Err(e) = write_atomic(&p.path, &p.text) {
             for c in created {
                 let _ = std::fs::remove_file(c);

@@ -120,7 +120,13 @@ pub fn build(
             .date
             .cmp(&a.article.date)
             // Same day: the longer piece leads (a feature before a brief), then path order.
-            .then_with(|| b.article.body.measure.total().cmp(&a.article.body.measure.total()))
+            .then_with(|| {
+                b.article
+                    .body
+                    .measure
+                    .total()
+                    .cmp(&a.article.body.measure.total())
+            })
             .then_with(|| a.article.path.cmp(&b.article.path))
     });
     let topics = topic_lists(tax, &articles);

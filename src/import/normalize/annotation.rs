@@ -211,11 +211,15 @@ fn judge(
     }
     let start = spot_start(&line[floor..before[0].0]).map_or(before[0].0, |s| floor + s);
     if corroborated(&line[start..open]) {
-        Some(Verdict::Mismatch { spot: start..close_end })
+        Some(Verdict::Mismatch {
+            spot: start..close_end,
+        })
     } else {
         // A plain everyday character with a reading the tables lack (a regional reading, a
         // mirror site's own dictionary): more likely a reading than garble.
-        Some(Verdict::Reading { range: open..close_end })
+        Some(Verdict::Reading {
+            range: open..close_end,
+        })
     }
 }
 

@@ -154,7 +154,10 @@ fn rare_runs(line: &str) -> Vec<Range<usize>> {
         n += 1;
         if sum >= THRESHOLD && weighted >= MIN_WEIGHTED {
             let oldest = n.saturating_sub(WINDOW);
-            let first = (oldest..n).map(|k| ring[k % WINDOW]).find(|&(_, w)| w > 0).map_or(at, |(i, _)| i);
+            let first = (oldest..n)
+                .map(|k| ring[k % WINDOW])
+                .find(|&(_, w)| w > 0)
+                .map_or(at, |(i, _)| i);
             out.push(first..at + c.len_utf8());
         }
     }

@@ -92,7 +92,9 @@ fn mark_urls(s: &mut Scratch) {
     let n = s.chars.len();
     let mut i = 0;
     while i < n {
-        let url = ["http://", "https://", "ftp://", "www."].iter().any(|p| starts_with(&s.chars[i..], p));
+        let url = ["http://", "https://", "ftp://", "www."]
+            .iter()
+            .any(|p| starts_with(&s.chars[i..], p));
         if !url || (i > 0 && s.chars[i - 1].is_ascii_alphanumeric()) {
             i += 1;
             continue;
@@ -227,11 +229,13 @@ fn plan_quotes(s: &mut Scratch) {
         .collect();
     for pair in quotes.chunks(2) {
         match *pair {
-            [o, c] => {
-                if has_cjk_between(s, o, c) || cjk(prev(s, o)) || cjk(s.chars.get(c + 1).copied()) {
-                    s.out[o] = Some('“');
-                    s.out[c] = Some('”');
-                }
+            [o, c]
+                if (has_cjk_between(s, o, c)
+                    || cjk(prev(s, o))
+                    || cjk(s.chars.get(c + 1).copied())) =>
+            {
+                s.out[o] = Some('“');
+                s.out[c] = Some('”');
             }
             [q] => plan_lone_quote(s, q),
             _ => {}

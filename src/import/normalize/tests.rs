@@ -37,7 +37,10 @@ fn missing_final_newline_stays_missing() {
 
 #[test]
 fn line_endings_become_newlines() {
-    assert_eq!(normalize("甲\r\n乙\r丙\u{2028}丁\u{2029}戊\u{85}己"), "甲\n乙\n丙\n丁\n戊\n己");
+    assert_eq!(
+        normalize("甲\r\n乙\r丙\u{2028}丁\u{2029}戊\u{85}己"),
+        "甲\n乙\n丙\n丁\n戊\n己"
+    );
 }
 
 #[test]
@@ -53,18 +56,27 @@ fn line_count_never_changes() {
 
 #[test]
 fn zero_width_characters_are_removed() {
-    assert_eq!(normalize("协\u{200B}同\u{FEFF}发\u{200D}展\u{00AD}"), "协同发展");
+    assert_eq!(
+        normalize("协\u{200B}同\u{FEFF}发\u{200D}展\u{00AD}"),
+        "协同发展"
+    );
 }
 
 #[test]
 fn trailing_spaces_are_cut_and_indentation_kept() {
-    assert_eq!(normalize("\u{3000}\u{3000}正文\u{a0} \u{3000}\n下一段 "), "\u{3000}\u{3000}正文\n下一段");
+    assert_eq!(
+        normalize("\u{3000}\u{3000}正文\u{a0} \u{3000}\n下一段 "),
+        "\u{3000}\u{3000}正文\n下一段"
+    );
 }
 
 #[test]
 fn traditional_page_is_simplified_with_annotations_removed() {
     let page = "天津積極(jí)推進(jìn)綠色(sè)發展,成效顯著\n張家口與滄州攜手合作";
-    assert_eq!(normalize(page), "天津积极推进绿色发展，成效显著\n张家口与沧州携手合作");
+    assert_eq!(
+        normalize(page),
+        "天津积极推进绿色发展，成效显著\n张家口与沧州携手合作"
+    );
 }
 
 #[test]
@@ -88,7 +100,10 @@ fn clean_page_has_no_garbled_spots() {
 #[test]
 fn half_width_punctuation_of_a_transcript_is_made_chinese() {
     let page = "记者 李明:\n我们紧紧扭住\"牛鼻子\",推动产业协作(京津冀)!\n";
-    assert_eq!(normalize(page), "记者 李明：\n我们紧紧扭住“牛鼻子”，推动产业协作（京津冀）！\n");
+    assert_eq!(
+        normalize(page),
+        "记者 李明：\n我们紧紧扭住“牛鼻子”，推动产业协作（京津冀）！\n"
+    );
 }
 
 #[test]
@@ -113,13 +128,18 @@ fn odd_unicode_does_not_panic() {
     ];
     for s in samples {
         let out = normalize(s);
-        assert_eq!(out.matches('\n').count(), normalize(&out).matches('\n').count());
+        assert_eq!(
+            out.matches('\n').count(),
+            normalize(&out).matches('\n').count()
+        );
     }
 }
 
 #[test]
 fn lossy_binary_input_does_not_panic() {
-    let bytes: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    let bytes: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
     let text = String::from_utf8_lossy(&bytes);
     let out = normalize(&text);
     let _ = garbled_spots(&out);
@@ -136,7 +156,10 @@ fn normalizing_twice_changes_nothing_more() {
 fn pathological_lines_stay_linear() {
     // Deep nesting, long runs of marks and of spaces: each would be quadratic if scanned naively.
     let nested = format!("中{}文{}", "(".repeat(100_000), ")".repeat(100_000));
-    assert_eq!(normalize(&nested).chars().filter(|&c| c == '（').count(), 100_000);
+    assert_eq!(
+        normalize(&nested).chars().filter(|&c| c == '（').count(),
+        100_000
+    );
     let marks = "中, ".repeat(50_000);
     assert!(normalize(&marks).starts_with("中，中，"));
     let annotations = "發(fā)".repeat(50_000);

@@ -65,7 +65,13 @@ fn toneless_syllables_are_not_annotations() {
 
 #[test]
 fn acronyms_numbers_names_and_words_are_untouched() {
-    for line in ["居民消费价格(CPI)上涨", "报告(2023)显示", "（记者 张三）", "百度(Apollo)平台", "咖啡馆(café)开业"] {
+    for line in [
+        "居民消费价格(CPI)上涨",
+        "报告(2023)显示",
+        "（记者 张三）",
+        "百度(Apollo)平台",
+        "咖啡馆(café)开业",
+    ] {
         assert_eq!(s(line), line);
     }
 }
@@ -92,12 +98,18 @@ fn annotation_at_line_start_is_untouched() {
 
 #[test]
 fn mismatched_annotation_marks_a_garbled_spot() {
-    assert_eq!(s("落實“兩!比蛹(wù)要求"), format!("落實“{}要求", spot("兩!比蛹(wù)")));
+    assert_eq!(
+        s("落實“兩!比蛹(wù)要求"),
+        format!("落實“{}要求", spot("兩!比蛹(wù)"))
+    );
 }
 
 #[test]
 fn garbled_spot_reaches_back_three_characters_at_most() {
-    assert_eq!(s("我們要求比蝿(wù)"), format!("我們{}", spot("要求比蝿(wù)")));
+    assert_eq!(
+        s("我們要求比蝿(wù)"),
+        format!("我們{}", spot("要求比蝿(wù)"))
+    );
 }
 
 #[test]
@@ -132,7 +144,10 @@ fn invalid_syllables_are_left_alone() {
 
 #[test]
 fn matches_and_mismatches_mix_in_one_line() {
-    assert_eq!(s("產(chǎn)品比蝿(wù)業(yè)"), format!("產{}業", spot("品比蝿(wù)")));
+    assert_eq!(
+        s("產(chǎn)品比蝿(wù)業(yè)"),
+        format!("產{}業", spot("品比蝿(wù)"))
+    );
 }
 
 #[test]

@@ -25,7 +25,10 @@ fn empty_text_has_no_spots() {
 
 #[test]
 fn mismatched_pinyin_annotation_is_a_spot() {
-    assert_eq!(garbled_spots("全面落实“两!比蛹(wù)，推进发展"), vec!["两!比蛹(wù)"]);
+    assert_eq!(
+        garbled_spots("全面落实“两!比蛹(wù)，推进发展"),
+        vec!["两!比蛹(wù)"]
+    );
 }
 
 #[test]
@@ -35,7 +38,10 @@ fn matching_pinyin_annotation_is_not_a_spot() {
 
 #[test]
 fn replacement_character_is_a_spot_with_context() {
-    assert_eq!(garbled_spots("北京市人民\u{FFFD}政府发布通知"), vec!["市人民\u{FFFD}政府发"]);
+    assert_eq!(
+        garbled_spots("北京市人民\u{FFFD}政府发布通知"),
+        vec!["市人民\u{FFFD}政府发"]
+    );
 }
 
 #[test]
@@ -62,7 +68,8 @@ fn classic_mojibake_runs_are_spots() {
 
 #[test]
 fn utf8_read_as_windows_1252_is_a_spot() {
-    let (mojibake, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling("京津冀协同发展".as_bytes());
+    let (mojibake, _) =
+        encoding_rs::WINDOWS_1252.decode_without_bom_handling("京津冀协同发展".as_bytes());
     assert!(!garbled_spots(&mojibake).is_empty(), "{mojibake}");
 }
 
@@ -103,7 +110,10 @@ fn nearby_evidence_is_merged_into_one_spot() {
 
 #[test]
 fn spots_on_different_lines_are_separate() {
-    assert_eq!(garbled_spots("第一行\u{FFFD}\n正常\n第三行\u{FFFD}").len(), 2);
+    assert_eq!(
+        garbled_spots("第一行\u{FFFD}\n正常\n第三行\u{FFFD}").len(),
+        2
+    );
 }
 
 #[test]

@@ -47,7 +47,10 @@ fn thousands_separator_is_kept() {
 
 #[test]
 fn clock_times_are_kept() {
-    assert_eq!(p("发布时间:2023-02-28 14:39:36"), "发布时间：2023-02-28 14:39:36");
+    assert_eq!(
+        p("发布时间:2023-02-28 14:39:36"),
+        "发布时间：2023-02-28 14:39:36"
+    );
     assert_eq!(p("14:39开幕"), "14:39开幕");
 }
 
@@ -58,13 +61,22 @@ fn decimals_and_hyphenated_words_are_kept() {
 
 #[test]
 fn urls_are_kept() {
-    assert_eq!(p("详见 http://x.cn/a?b=1&c=2 网页"), "详见 http://x.cn/a?b=1&c=2 网页");
-    assert_eq!(p("网址:https://www.example.cn/news"), "网址：https://www.example.cn/news");
+    assert_eq!(
+        p("详见 http://x.cn/a?b=1&c=2 网页"),
+        "详见 http://x.cn/a?b=1&c=2 网页"
+    );
+    assert_eq!(
+        p("网址:https://www.example.cn/news"),
+        "网址：https://www.example.cn/news"
+    );
 }
 
 #[test]
 fn sentence_punctuation_after_a_url_converts() {
-    assert_eq!(p("请访问www.example.cn,了解详情"), "请访问www.example.cn，了解详情");
+    assert_eq!(
+        p("请访问www.example.cn,了解详情"),
+        "请访问www.example.cn，了解详情"
+    );
 }
 
 #[test]
@@ -116,7 +128,10 @@ fn nested_parentheses_pair_correctly() {
 
 #[test]
 fn straight_quotes_around_chinese_pair_left_and_right() {
-    assert_eq!(p("扭住\"牛鼻子\",推动\"串起来\""), "扭住“牛鼻子”，推动“串起来”");
+    assert_eq!(
+        p("扭住\"牛鼻子\",推动\"串起来\""),
+        "扭住“牛鼻子”，推动“串起来”"
+    );
 }
 
 #[test]
