@@ -28,6 +28,7 @@ pub mod linkcheck;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod slug;

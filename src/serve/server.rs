@@ -1,0 +1,1 @@
+//! The preview HTTP server. (Placeholder; being written.)

@@ -1,0 +1,1 @@
+//! Watching the site's sources. (Placeholder; being written.)
