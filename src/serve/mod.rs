@@ -5,6 +5,7 @@
 //! a channel, the [`reload::Hub`] and the output directory. Rebuilds run the same pipeline as
 //! `xietong build`; serve never has its own copy of it.
 
+pub mod builder;
 pub mod reload;
 pub mod server;
 pub mod watch;
