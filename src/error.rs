@@ -50,6 +50,9 @@ pub enum Error {
     /// Imported articles would replace files they may not replace; nothing was written.
     #[error("{} article(s) would replace existing files; nothing was written:\n{}", .0.len(), .0.join("\n"))]
     Clash(Vec<String>),
+    /// The preview server or the file watcher could not start.
+    #[error("{0}")]
+    Serve(String),
     /// The built pages link to something that does not exist.
     #[error("{} broken link(s) in the built site", .0.len())]
     Links(Vec<crate::linkcheck::BrokenLink>),

@@ -36,6 +36,49 @@ enum Command {
     },
     /// Import raw newspaper or web text (.txt files or folders) as articles into content/.
     Import(ImportArgs),
+    /// Build, serve on loopback and rebuild on every change, with live reload in the browser.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Site root holding site.toml, content/ and themes/
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Port to listen on (the next free one is used if it is busy)
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; anything but loopback exposes the preview to the network
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the preview in the default browser
+    #[arg(long)]
+    open: bool,
+    /// Include articles marked draft = true
+    #[arg(long)]
+    drafts: bool,
+    /// Poll for file changes instead of using file-system notifications
+    #[arg(long)]
+    poll: bool,
+}
+
+fn run_serve(args: &ServeArgs) -> xietong::Result<()> {
+    let opts = xietong::serve::ServeOptions {
+        root: args.root.clone(),
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+        poll: args.poll,
+    };
+    if !args.bind.is_loopback() {
+        eprintln!("warning: serving on {}: other machines on the network can see the preview", args.bind);
+    }
+    if args.open {
+        let url = format!("http://{}:{}/", args.bind, args.port);
+        // Best effort: a desktop may have no opener, and the URL is printed anyway.
+        let _ = std::process::Command::new("xdg-open").arg(url).spawn();
+    }
+    xietong::serve::serve(&opts, &|line: &str| eprintln!("{line}"))
 }
 
 #[derive(Debug, Args)]
@@ -190,6 +233,7 @@ fn main() -> ExitCode {
             xietong::check(&site.options(None)).map(|n| println!("检查通过：{n} 个页面，链接完好"))
         }
         Command::Import(args) => run_import(args),
+        Command::Serve(args) => run_serve(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -204,6 +248,7 @@ fn root_of(cli: &Cli) -> &Path {
     match &cli.command {
         Command::Build { site, .. } | Command::Check { site } => &site.root,
         Command::Import(args) => &args.root,
+        Command::Serve(args) => &args.root,
     }
 }
 

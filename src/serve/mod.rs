@@ -9,3 +9,90 @@ pub mod builder;
 pub mod reload;
 pub mod server;
 pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::BuildOptions;
+use builder::Builder;
+use reload::{Event, Hub};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Site root.
+    pub root: PathBuf,
+    /// Address to listen on (loopback unless the user asked otherwise).
+    pub bind: IpAddr,
+    /// Port; the next free one is taken when it is busy.
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Poll for changes instead of using file-system notifications.
+    pub poll: bool,
+}
+
+/// Builds, serves and rebuilds until the process is stopped. `log` receives one line per event
+/// for the terminal. Build errors never stop the server: they are logged, shown in the browser, and
+/// the last good pages stay served.
+pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
+    let config = crate::config::Config::load(&opts.root.join("site.toml"))?;
+    let base_path = config.base_path().to_string();
+    let server = server::Server::bind(SocketAddr::new(opts.bind, opts.port), true)
+        .map_err(|e| Error::Serve(e.to_string()))?;
+    let addr = server.local_addr();
+    if let Some(asked) = server.moved_from() {
+        log(&format!("端口 {} 已被占用，改用 {}", asked.port(), addr.port()));
+    }
+    let out = std::env::temp_dir().join(format!("xietong-serve-{}", std::process::id()));
+    let mut build = BuildOptions::new(&opts.root);
+    build.out = out.clone();
+    build.drafts = opts.drafts;
+    build.base_url = Some(format!("http://{addr}{base_path}"));
+    let mut builder = Builder::new(build, server::script_url(&base_path));
+    let hub = Arc::new(Hub::new());
+    announce(&hub, builder.rebuild(), &base_path, log);
+    let _server = server.spawn(server::ServerConfig { site_dir: out, base_path: base_path.clone(), hub: Arc::clone(&hub) });
+    log(&format!("预览地址：http://{addr}{base_path}（Ctrl+C 退出）"));
+    let watch_opts = watch::WatchOptions { poll: opts.poll, ..watch::WatchOptions::default() };
+    let (watcher, batches) = watch::Watcher::start(&opts.root, watch_opts).map_err(|e| Error::Serve(e.to_string()))?;
+    if watcher.is_polling() {
+        log("文件系统通知不可用，改为定时轮询文件变化");
+    }
+    for batch in batches {
+        log(&format!("检测到 {} 个文件变化，正在重新生成……", batch.paths.len()));
+        announce(&hub, builder.rebuild(), &base_path, log);
+    }
+    Ok(())
+}
+
+/// Tells the browsers and the terminal how a rebuild went.
+fn announce(hub: &Hub, result: Result<builder::Changes>, base_path: &str, log: &(dyn Fn(&str) + Sync)) {
+    let event = match result {
+        Ok(c) if c.files.is_empty() => return log(&format!("没有页面变化（{} ms）", c.ms)),
+        Ok(c) if c.only_css() => Event::Css { paths: c.urls(base_path), ms: c.ms },
+        Ok(c) => Event::Reload { paths: c.urls(base_path), ms: c.ms },
+        Err(e) => error_event(&e),
+    };
+    match &event {
+        Event::Reload { paths, ms } | Event::Css { paths, ms } => log(&format!("已更新 {} 个文件（{ms} ms）", paths.len())),
+        Event::Error { file, line, message } => log(&format!("构建失败：{file}:{line}: {message}")),
+    }
+    hub.send(&event);
+}
+
+/// The browser overlay's view of a failed rebuild: the first problem, located.
+pub fn error_event(e: &Error) -> Event {
+    match e {
+        Error::Content(ds) if !ds.is_empty() => {
+            let d = &ds[0];
+            let more = if ds.len() > 1 { format!("（另有 {} 处问题）", ds.len() - 1) } else { String::new() };
+            Event::Error { file: d.path.display().to_string(), line: d.line, message: format!("{}{more}", d.message) }
+        }
+        Error::Template { name, msg } => Event::Error { file: name.clone(), line: 0, message: msg.clone() },
+        Error::Config { path, msg } => Event::Error { file: path.display().to_string(), line: 0, message: msg.clone() },
+        other => Event::Error { file: String::new(), line: 0, message: other.to_string() },
+    }
+}
