@@ -103,7 +103,9 @@ pub struct Server {
 
 impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Server").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("Server")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -113,7 +115,11 @@ impl Server {
     pub fn bind(addr: SocketAddr, next_free: bool) -> Result<Server, ServeError> {
         let first = addr.port();
         // Port 0 lets the system choose, so there is nothing to move away from.
-        let tries = if next_free && first != 0 { NEXT_PORTS + 1 } else { 1 };
+        let tries = if next_free && first != 0 {
+            NEXT_PORTS + 1
+        } else {
+            1
+        };
         let mut last = first;
         for port in (first..=u16::MAX).take(usize::from(tries)) {
             last = port;
@@ -125,19 +131,32 @@ impl Server {
             }
         }
         Err(if last == first {
-            ServeError::PortInUse { ip: addr.ip(), port: first }
+            ServeError::PortInUse {
+                ip: addr.ip(),
+                port: first,
+            }
         } else {
-            ServeError::NoFreePort { ip: addr.ip(), first, last }
+            ServeError::NoFreePort {
+                ip: addr.ip(),
+                first,
+                last,
+            }
         })
     }
 
     fn listen(listener: TcpListener, requested: SocketAddr) -> Result<Server, ServeError> {
-        let addr = listener
-            .local_addr()
-            .map_err(|source| ServeError::Bind { addr: requested, source })?;
-        let http = tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| ServeError::Bind { addr, source: io::Error::other(e.to_string()) })?;
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let addr = listener.local_addr().map_err(|source| ServeError::Bind {
+            addr: requested,
+            source,
+        })?;
+        let http =
+            tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Bind {
+                addr,
+                source: io::Error::other(e.to_string()),
+            })?;
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         Ok(Server {
             http,
             addr,
@@ -174,7 +193,12 @@ impl Server {
     }
 
     /// Asks [`Server::run`] to return. Safe to call from any thread, more than once, or before
-    /// `run`. The port is released when the `Server` is dropped.
+    /// `run`. The port is released shortly after the `Server` is dropped.
+    ///
+    /// This is for shutting down. tiny_http keeps the keep-alive connections it has accepted
+    /// (and will not let a response say `Connection: close`) until the client or the process
+    /// ends them, so a browser reusing one after an in-process restart on the same port waits;
+    /// a new process is seen at once.
     pub fn stop(&self) {
         self.stopping.store(true, Ordering::SeqCst);
         for _ in 0..WORKERS {
@@ -190,7 +214,10 @@ impl Server {
             .name("xietong-serve".into())
             .spawn(move || runner.run(cfg))
             .expect("the system can start a thread");
-        ServerHandle { server, thread: Some(thread) }
+        ServerHandle {
+            server,
+            thread: Some(thread),
+        }
     }
 
     fn work<'scope>(&'scope self, scope: &'scope Scope<'scope, '_>, cx: &'scope Context) {
@@ -207,7 +234,12 @@ impl Server {
         }
     }
 
-    fn handle<'scope>(&'scope self, scope: &'scope Scope<'scope, '_>, cx: &'scope Context, rq: Request) {
+    fn handle<'scope>(
+        &'scope self,
+        scope: &'scope Scope<'scope, '_>,
+        cx: &'scope Context,
+        rq: Request,
+    ) {
         let started = Instant::now();
         let log = cx.log.then(|| {
             let path = rq.url().split('?').next().unwrap_or("");
@@ -220,7 +252,10 @@ impl Server {
                 Route::Redirect { status, location } => redirect(rq, status, &location),
                 Route::Site { rel, slash, url } => serve_site(rq, cx, &rel, slash, &url),
                 Route::Outside => not_found(rq, cx),
-                Route::Bad => reply(rq, text(400, "text/plain; charset=utf-8", "400 请求的路径无效\n")),
+                Route::Bad => reply(
+                    rq,
+                    text(400, "text/plain; charset=utf-8", "400 请求的路径无效\n"),
+                ),
             },
             _ => {
                 let body = text(405, "text/plain; charset=utf-8", "405 只支持 GET 和 HEAD\n");
@@ -228,7 +263,10 @@ impl Server {
             }
         };
         if let Some(line) = log {
-            eprintln!("{line} {status} {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "{line} {status} {:.1} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 
@@ -243,7 +281,10 @@ impl Server {
         }
         if self.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
             self.streams.fetch_sub(1, Ordering::SeqCst);
-            return reply(rq, text(503, "text/plain; charset=utf-8", "503 实时预览连接过多\n"));
+            return reply(
+                rq,
+                text(503, "text/plain; charset=utf-8", "503 实时预览连接过多\n"),
+            );
         }
         // Subscribe before answering so no event sent after the page connects is lost.
         let events = cx.hub.subscribe();
@@ -256,8 +297,9 @@ impl Server {
     }
 
     /// Writes the response head, then each event as it arrives, until the client goes away, the
-    /// hub is dropped or the server stops (then a last `bye` event). Written by hand rather than through a `Response`
-    /// because tiny_http buffers response bodies, and an event must leave at once.
+    /// hub is dropped or the server stops (then a last `bye` event). Written by hand rather than
+    /// through a `Response` because tiny_http buffers response bodies, and an event must leave at
+    /// once.
     fn stream(&self, mut out: Box<dyn Write + Send>, events: Receiver<Event>) {
         let head = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
@@ -356,7 +398,9 @@ impl Context {
 }
 
 fn serve_site(rq: Request, cx: &Context, rel: &str, slash: bool, url: &str) -> u16 {
-    let Some(root) = cx.root() else { return not_found(rq, cx) };
+    let Some(root) = cx.root() else {
+        return not_found(rq, cx);
+    };
     match paths::resolve(&root, rel, slash) {
         Resolved::File { path, name } => match file(200, &path, mime::content_type(&name)) {
             Ok(response) => reply(rq, response),
@@ -372,27 +416,46 @@ fn not_found(rq: Request, cx: &Context) -> u16 {
     let page = cx.root().and_then(|root| paths::not_found_page(&root));
     match page.map(|p| file(404, &p, "text/html; charset=utf-8")) {
         Some(Ok(response)) => reply(rq, response),
-        _ => reply(rq, text(404, "text/plain; charset=utf-8", "404 页面未找到\n")),
+        _ => reply(
+            rq,
+            text(404, "text/plain; charset=utf-8", "404 页面未找到\n"),
+        ),
     }
 }
 
 fn redirect(rq: Request, status: u16, location: &str) -> u16 {
-    let body = text(status, "text/plain; charset=utf-8", &format!("→ {location}\n"));
+    let body = text(
+        status,
+        "text/plain; charset=utf-8",
+        &format!("→ {location}\n"),
+    );
     reply(rq, body.with_header(header("Location", location)))
 }
 
 fn file(status: u16, path: &Path, content_type: &str) -> io::Result<Response<File>> {
     let f = File::open(path)?;
     let len = usize::try_from(f.metadata()?.len()).map_err(io::Error::other)?;
-    Ok(Response::new(StatusCode(status), preview_headers(content_type), f, Some(len), None)
-        // Send a length, never chunks: simpler for every client.
-        .with_chunked_threshold(usize::MAX))
+    Ok(Response::new(
+        StatusCode(status),
+        preview_headers(content_type),
+        f,
+        Some(len),
+        None,
+    )
+    // Send a length, never chunks: simpler for every client.
+    .with_chunked_threshold(usize::MAX))
 }
 
 fn text(status: u16, content_type: &str, body: &str) -> Response<io::Cursor<Vec<u8>>> {
     let bytes = body.as_bytes().to_vec();
     let len = bytes.len();
-    Response::new(StatusCode(status), preview_headers(content_type), io::Cursor::new(bytes), Some(len), None)
+    Response::new(
+        StatusCode(status),
+        preview_headers(content_type),
+        io::Cursor::new(bytes),
+        Some(len),
+        None,
+    )
 }
 
 fn preview_headers(content_type: &str) -> Vec<Header> {
@@ -401,10 +464,6 @@ fn preview_headers(content_type: &str) -> Vec<Header> {
         // A preview must never show a stale page.
         header("Cache-Control", "no-store"),
         header("X-Content-Type-Options", "nosniff"),
-        // tiny_http keeps serving an open keep-alive connection from its own threads even after
-        // the server has stopped, so a browser reusing one would wait forever. A fresh loopback
-        // connection per request costs next to nothing.
-        header("Connection", "close"),
     ]
 }
 

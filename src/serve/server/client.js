@@ -150,12 +150,12 @@
   }
 
   function connect() {
-    var source = new EventSource(STREAM); console.log("DBG connect");
+    var source = new EventSource(STREAM);
 
     // Sent first on every connection. A different id after a reconnect means the server was
     // restarted and the site rebuilt while we were away: reload once to catch up.
     source.addEventListener("hello", function (ev) {
-      var id = data(ev).server; console.log("DBG hello", id, server);
+      var id = data(ev).server;
       if (server === null) {
         server = id;
       } else if (id !== server) {
@@ -179,7 +179,6 @@
     // The server is stopping; it cannot close the connection itself, so close it here and try
     // again until a server answers (whose new id then reloads the page).
     source.addEventListener("bye", function () {
-      console.log("DBG bye");
       source.close();
       setTimeout(connect, 1000);
     });
@@ -187,7 +186,7 @@
     // The server's `event: error` and EventSource's own connection errors share this name; only
     // the former carries data.
     source.addEventListener("error", function (ev) {
-      console.log("DBG error", source.readyState, typeof ev.data); if (typeof ev.data === "string") {
+      if (typeof ev.data === "string") {
         showError(data(ev));
       } else if (source.readyState === EventSource.CLOSED) {
         // The browser gave up (it retries by itself otherwise): start over a little later.

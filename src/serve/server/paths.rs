@@ -23,7 +23,11 @@ pub(super) enum Route {
     /// Something under the base path: `rel` is the decoded path relative to the site directory
     /// (empty for the site root), `slash` says whether the URL ended in `/`, `url` is the whole
     /// decoded URL path (for the slash redirect).
-    Site { rel: String, slash: bool, url: String },
+    Site {
+        rel: String,
+        slash: bool,
+        url: String,
+    },
     /// A well-formed path outside the base path.
     Outside,
     /// Malformed, or an attempt to leave the site.
@@ -62,7 +66,9 @@ pub(super) fn route(raw: &str, base: &str) -> Route {
         // `*`, absolute-form `http://…`, or garbage.
         return Route::Bad;
     }
-    let Some(path) = decode(path) else { return Route::Bad };
+    let Some(path) = decode(path) else {
+        return Route::Bad;
+    };
     if !is_safe(&path) {
         return Route::Bad;
     }
@@ -74,10 +80,16 @@ pub(super) fn route(raw: &str, base: &str) -> Route {
     }
     if base != "/" {
         if path == "/" {
-            return Route::Redirect { status: 302, location: encode(base) };
+            return Route::Redirect {
+                status: 302,
+                location: encode(base),
+            };
         }
         if path == base.trim_end_matches('/') {
-            return Route::Redirect { status: 301, location: encode(base) };
+            return Route::Redirect {
+                status: 301,
+                location: encode(base),
+            };
         }
     }
     match path.strip_prefix(base) {
@@ -94,7 +106,9 @@ pub(super) fn route(raw: &str, base: &str) -> Route {
 /// non-empty (so no `//x`, which is absolute once joined), none is `.` or `..`, and there is no
 /// backslash or control character (NUL, CR, LF …) anywhere.
 fn is_safe(path: &str) -> bool {
-    let Some(body) = path.strip_prefix('/') else { return false };
+    let Some(body) = path.strip_prefix('/') else {
+        return false;
+    };
     if path.chars().any(|c| c == '\\' || c.is_control()) {
         return false;
     }
@@ -145,20 +159,28 @@ pub(super) fn resolve(root: &Path, rel: &str, slash: bool) -> Resolved {
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
         return Resolved::Missing;
     }
-    let Some(real) = inside(root, &root.join(rel)) else { return Resolved::Missing };
-    let Ok(meta) = fs::metadata(&real) else { return Resolved::Missing };
+    let Some(real) = inside(root, &root.join(rel)) else {
+        return Resolved::Missing;
+    };
+    let Ok(meta) = fs::metadata(&real) else {
+        return Resolved::Missing;
+    };
     if meta.is_dir() {
         if !slash {
             return Resolved::AddSlash;
         }
         match inside(root, &real.join("index.html")) {
-            Some(index) if index.is_file() => {
-                Resolved::File { path: index, name: "index.html".to_owned() }
-            }
+            Some(index) if index.is_file() => Resolved::File {
+                path: index,
+                name: "index.html".to_owned(),
+            },
             _ => Resolved::Missing,
         }
     } else if meta.is_file() && !slash {
-        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         Resolved::File { path: real, name }
     } else {
         Resolved::Missing
@@ -172,7 +194,9 @@ pub(super) fn not_found_page(root: &Path) -> Option<PathBuf> {
 
 /// `path` with every symlink resolved, if it exists and is still under `root`.
 fn inside(root: &Path, path: &Path) -> Option<PathBuf> {
-    fs::canonicalize(path).ok().filter(|real| real.starts_with(root))
+    fs::canonicalize(path)
+        .ok()
+        .filter(|real| real.starts_with(root))
 }
 
 #[cfg(test)]
@@ -180,7 +204,11 @@ mod tests {
     use super::*;
 
     fn site(rel: &str, slash: bool, url: &str) -> Route {
-        Route::Site { rel: rel.into(), slash, url: url.into() }
+        Route::Site {
+            rel: rel.into(),
+            slash,
+            url: url.into(),
+        }
     }
 
     #[test]
@@ -200,12 +228,18 @@ mod tests {
             route("/xietong/carbon/a/", "/xietong/"),
             site("carbon/a/", true, "/xietong/carbon/a/")
         );
-        assert_eq!(route("/css/style.css", "/"), site("css/style.css", false, "/css/style.css"));
+        assert_eq!(
+            route("/css/style.css", "/"),
+            site("css/style.css", false, "/css/style.css")
+        );
     }
 
     #[test]
     fn query_and_fragment_are_ignored() {
-        assert_eq!(route("/a.css?v=1&x=../..", "/"), site("a.css", false, "/a.css"));
+        assert_eq!(
+            route("/a.css?v=1&x=../..", "/"),
+            site("a.css", false, "/a.css")
+        );
         assert_eq!(route("/a/#top", "/"), site("a/", true, "/a/"));
     }
 
@@ -219,7 +253,10 @@ mod tests {
 
     #[test]
     fn root_redirects_to_the_base_and_the_bare_base_gains_its_slash() {
-        let to_base = |status| Route::Redirect { status, location: "/xietong/".into() };
+        let to_base = |status| Route::Redirect {
+            status,
+            location: "/xietong/".into(),
+        };
         assert_eq!(route("/", "/xietong/"), to_base(302));
         assert_eq!(route("/xietong", "/xietong/"), to_base(301));
         assert_eq!(route("/xietong?x=1", "/xietong/"), to_base(301));
@@ -236,7 +273,10 @@ mod tests {
         assert_eq!(route("/xietong/__livereload", "/xietong/"), Route::Stream);
         assert_eq!(route("/__livereload", "/xietong/"), Route::Stream);
         assert_eq!(route("/__livereload?x", "/"), Route::Stream);
-        assert_eq!(route("/xietong/__livereload.js", "/xietong/"), Route::Script);
+        assert_eq!(
+            route("/xietong/__livereload.js", "/xietong/"),
+            Route::Script
+        );
         assert_eq!(route("/__livereload.js", "/"), Route::Script);
     }
 
@@ -285,7 +325,10 @@ mod tests {
     #[test]
     fn decoding_happens_once() {
         // `%252e` is the literal name `%2e`, harmless.
-        assert_eq!(route("/%252e%252e/x", "/"), site("%2e%2e/x", false, "/%2e%2e/x"));
+        assert_eq!(
+            route("/%252e%252e/x", "/"),
+            site("%2e%2e/x", false, "/%2e%2e/x")
+        );
     }
 
     #[test]

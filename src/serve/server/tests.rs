@@ -51,7 +51,11 @@ impl Fixture {
             fs::write(path, body).unwrap();
         }
         fs::write(dir.path().join("secret.txt"), SECRET).unwrap();
-        Fixture { dir, hub: Arc::new(Hub::new()), server: None }
+        Fixture {
+            dir,
+            hub: Arc::new(Hub::new()),
+            server: None,
+        }
     }
 
     fn site(&self) -> std::path::PathBuf {
@@ -91,7 +95,9 @@ impl Fixture {
             server.stop();
             let _ = done.send(());
         });
-        stopped.recv_timeout(TIMEOUT).expect("the server stops within the timeout");
+        stopped
+            .recv_timeout(TIMEOUT)
+            .expect("the server stops within the timeout");
     }
 }
 
@@ -112,7 +118,10 @@ struct Reply {
 
 impl Reply {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     fn text(&self) -> String {
@@ -131,17 +140,31 @@ impl Reply {
 fn request(addr: SocketAddr, method: &str, target: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(TIMEOUT)).unwrap();
-    write!(stream, "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     parse(&raw, method == "HEAD")
 }
 
 fn parse(raw: &[u8], head: bool) -> Reply {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete response head");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
     let head_text = String::from_utf8(raw[..split].to_vec()).unwrap();
     let mut lines = head_text.split("\r\n");
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers: Vec<(String, String)> = lines
         .map(|l| {
             let (n, v) = l.split_once(':').unwrap();
@@ -149,10 +172,18 @@ fn parse(raw: &[u8], head: bool) -> Reply {
         })
         .collect();
     let body = raw[split + 4..].to_vec();
-    let reply = Reply { status, headers, body };
+    let reply = Reply {
+        status,
+        headers,
+        body,
+    };
     if !head {
         if let Some(len) = reply.header("Content-Length") {
-            assert_eq!(reply.body.len(), len.parse::<usize>().unwrap(), "body matches its length");
+            assert_eq!(
+                reply.body.len(),
+                len.parse::<usize>().unwrap(),
+                "body matches its length"
+            );
         }
     }
     reply
@@ -161,10 +192,15 @@ fn parse(raw: &[u8], head: bool) -> Reply {
 /// Reads from `stream` until what arrived contains `needle`, or fails after [`TIMEOUT`].
 fn read_until(stream: &mut TcpStream, seen: &mut String, needle: &str) {
     let deadline = Instant::now() + TIMEOUT;
-    stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
     let mut buf = [0; 4096];
     while !seen.contains(needle) {
-        assert!(Instant::now() < deadline, "no {needle:?} within {TIMEOUT:?}; got {seen:?}");
+        assert!(
+            Instant::now() < deadline,
+            "no {needle:?} within {TIMEOUT:?}; got {seen:?}"
+        );
         match stream.read(&mut buf) {
             Ok(0) => panic!("stream closed before {needle:?}; got {seen:?}"),
             Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
@@ -177,7 +213,11 @@ fn read_until(stream: &mut TcpStream, seen: &mut String, needle: &str) {
 /// Opens the event stream at `target` and reads up to the server's greeting.
 fn open_stream(addr: SocketAddr, target: &str) -> (TcpStream, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
-    write!(stream, "GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
     let mut seen = String::new();
     read_until(&mut stream, &mut seen, "event: hello\ndata: ");
     read_until(&mut stream, &mut seen, "}\n\n");
@@ -226,9 +266,15 @@ fn directories_serve_their_index() {
     let site = Fixture::new().start("/");
     assert_eq!(site.get("/").text(), "<h1>首页</h1>");
     let reply = site.get("/carbon/a/");
-    assert_eq!((reply.status, reply.text().as_str()), (200, "<h1>碳排放</h1>"));
+    assert_eq!(
+        (reply.status, reply.text().as_str()),
+        (200, "<h1>碳排放</h1>")
+    );
     let reply = site.get("/carbon/a/index.html");
-    assert_eq!((reply.status, reply.text().as_str()), (200, "<h1>碳排放</h1>"));
+    assert_eq!(
+        (reply.status, reply.text().as_str()),
+        (200, "<h1>碳排放</h1>")
+    );
 }
 
 #[test]
@@ -239,16 +285,25 @@ fn a_directory_without_its_slash_redirects_to_it() {
     assert_eq!(reply.header("Location"), Some("/xietong/carbon/a/"));
     let reply = site.get("/xietong/%E5%8C%97%E4%BA%AC?x=1");
     assert_eq!(reply.status, 301);
-    assert_eq!(reply.header("Location"), Some("/xietong/%E5%8C%97%E4%BA%AC/"));
+    assert_eq!(
+        reply.header("Location"),
+        Some("/xietong/%E5%8C%97%E4%BA%AC/")
+    );
 }
 
 #[test]
 fn chinese_paths_are_decoded_and_query_strings_ignored() {
     let site = Fixture::new().start("/");
     let reply = site.get("/%E5%8C%97%E4%BA%AC/");
-    assert_eq!((reply.status, reply.text().as_str()), (200, "<h1>北京</h1>"));
+    assert_eq!(
+        (reply.status, reply.text().as_str()),
+        (200, "<h1>北京</h1>")
+    );
     let reply = site.get("/css/style.css?v=1712345678");
-    assert_eq!((reply.status, reply.text().as_str()), (200, "body{color:red}"));
+    assert_eq!(
+        (reply.status, reply.text().as_str()),
+        (200, "body{color:red}")
+    );
 }
 
 #[test]
@@ -257,7 +312,10 @@ fn missing_paths_get_the_sites_404_page_with_status_404() {
     for path in ["/nope/", "/nope.css", "/carbon/a/index.html/", "/empty/"] {
         let reply = site.get(path);
         assert_eq!(reply.status, 404, "{path}");
-        assert_eq!(reply.header("Content-Type"), Some("text/html; charset=utf-8"));
+        assert_eq!(
+            reply.header("Content-Type"),
+            Some("text/html; charset=utf-8")
+        );
         assert_eq!(reply.text(), "<h1>页面未找到</h1>", "{path}");
     }
 }
@@ -269,7 +327,10 @@ fn without_a_404_page_missing_paths_get_plain_text() {
     let site = fixture.start("/");
     let reply = site.get("/nope/");
     assert_eq!(reply.status, 404);
-    assert_eq!(reply.header("Content-Type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(
+        reply.header("Content-Type"),
+        Some("text/plain; charset=utf-8")
+    );
     assert_eq!(reply.text(), "404 页面未找到\n");
 }
 
@@ -296,12 +357,18 @@ fn other_methods_are_not_allowed() {
 fn the_base_path_maps_onto_the_site_directory() {
     let site = Fixture::new().start("/xietong/");
     let reply = site.get("/xietong/carbon/a/");
-    assert_eq!((reply.status, reply.text().as_str()), (200, "<h1>碳排放</h1>"));
+    assert_eq!(
+        (reply.status, reply.text().as_str()),
+        (200, "<h1>碳排放</h1>")
+    );
     assert_eq!(site.get("/xietong/").text(), "<h1>首页</h1>");
     assert_eq!(site.get("/xietong/css/style.css").text(), "body{color:red}");
     // The same files are not also served at the root.
     let reply = site.get("/carbon/a/");
-    assert_eq!((reply.status, reply.text().as_str()), (404, "<h1>页面未找到</h1>"));
+    assert_eq!(
+        (reply.status, reply.text().as_str()),
+        (404, "<h1>页面未找到</h1>")
+    );
 }
 
 #[test]
@@ -343,7 +410,11 @@ fn traversal_attempts_are_refused() {
 #[test]
 fn traversal_under_a_base_path_is_refused() {
     let site = Fixture::new().start("/xietong/");
-    for target in ["/xietong/../secret.txt", "/xietong/%2e%2e/secret.txt", "/../../etc/passwd"] {
+    for target in [
+        "/xietong/../secret.txt",
+        "/xietong/%2e%2e/secret.txt",
+        "/../../etc/passwd",
+    ] {
         let reply = site.get(target);
         assert_eq!(reply.status, 400, "{target}");
         reply.assert_no_leak();
@@ -355,13 +426,20 @@ fn traversal_under_a_base_path_is_refused() {
 fn symlinks_out_of_the_site_are_not_followed() {
     let fixture = Fixture::new();
     let outside = fixture.dir.path();
-    std::os::unix::fs::symlink(outside.join("secret.txt"), fixture.site().join("leak.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.txt"), fixture.site().join("leak.txt"))
+        .unwrap();
     std::os::unix::fs::symlink(outside, fixture.site().join("up")).unwrap();
     std::os::unix::fs::symlink(Path::new("/etc"), fixture.site().join("etc")).unwrap();
     // A link that stays inside is fine.
     std::os::unix::fs::symlink("index.html", fixture.site().join("alias.html")).unwrap();
     let site = fixture.start("/");
-    for target in ["/leak.txt", "/up/secret.txt", "/etc/passwd", "/etc/", "/up/"] {
+    for target in [
+        "/leak.txt",
+        "/up/secret.txt",
+        "/etc/passwd",
+        "/etc/",
+        "/up/",
+    ] {
         let reply = site.get(target);
         assert_eq!(reply.status, 404, "{target}");
         assert_eq!(reply.text(), "<h1>页面未找到</h1>", "{target}");
@@ -377,8 +455,11 @@ fn symlinks_out_of_the_site_are_not_followed() {
 fn a_symlinked_404_page_out_of_the_site_is_not_served() {
     let fixture = Fixture::new();
     fs::remove_file(fixture.site().join("404.html")).unwrap();
-    std::os::unix::fs::symlink(fixture.dir.path().join("secret.txt"), fixture.site().join("404.html"))
-        .unwrap();
+    std::os::unix::fs::symlink(
+        fixture.dir.path().join("secret.txt"),
+        fixture.site().join("404.html"),
+    )
+    .unwrap();
     let site = fixture.start("/");
     let reply = site.get("/nope/");
     assert_eq!(reply.status, 404);
@@ -392,16 +473,28 @@ fn the_stream_relays_hub_events_as_they_arrive() {
     let site = Fixture::new().start("/xietong/");
     let (mut stream, mut seen) = open_stream(site.addr(), "/xietong/__livereload");
     assert!(seen.starts_with("HTTP/1.1 200 OK\r\n"), "{seen}");
-    assert!(seen.contains("Content-Type: text/event-stream\r\n"), "{seen}");
+    assert!(
+        seen.contains("Content-Type: text/event-stream\r\n"),
+        "{seen}"
+    );
     assert!(seen.contains("Cache-Control: no-store\r\n"), "{seen}");
     assert_eq!(site.hub.len(), 1);
 
-    let event = Event::Reload { paths: vec!["/xietong/carbon/a/".into()], ms: 7 };
+    let event = Event::Reload {
+        paths: vec!["/xietong/carbon/a/".into()],
+        ms: 7,
+    };
     site.hub.send(&event);
     read_until(&mut stream, &mut seen, &event.to_sse());
-    assert!(seen.ends_with("event: reload\ndata: {\"paths\":[\"/xietong/carbon/a/\"],\"ms\":7}\n\n"));
+    assert!(
+        seen.ends_with("event: reload\ndata: {\"paths\":[\"/xietong/carbon/a/\"],\"ms\":7}\n\n")
+    );
 
-    let error = Event::Error { file: "content/a.md".into(), line: 3, message: "日期无效".into() };
+    let error = Event::Error {
+        file: "content/a.md".into(),
+        line: 3,
+        message: "日期无效".into(),
+    };
     site.hub.send(&error);
     read_until(&mut stream, &mut seen, &error.to_sse());
 }
@@ -411,7 +504,10 @@ fn the_stream_is_also_at_the_root_and_greets_with_the_server_id() {
     let site = Fixture::new().start("/xietong/");
     let (_stream, seen) = open_stream(site.addr(), "/__livereload");
     let server = &site.server.as_ref().unwrap().server;
-    assert!(seen.contains(&format!("event: hello\ndata: {{\"server\":\"{}\"}}\n\n", server.instance)));
+    assert!(seen.contains(&format!(
+        "event: hello\ndata: {{\"server\":\"{}\"}}\n\n",
+        server.instance
+    )));
     assert!(seen.contains("retry: 1000\n"));
 }
 
@@ -431,7 +527,10 @@ fn a_stream_ends_when_its_client_goes_away() {
     let server = &site.server.as_ref().unwrap().server;
     // The failed heartbeat ends the stream thread; the hub forgets it on its next send.
     wait_for("the stream to end", || {
-        site.hub.send(&Event::Css { paths: vec![], ms: 1 });
+        site.hub.send(&Event::Css {
+            paths: vec![],
+            ms: 1,
+        });
         site.hub.is_empty() && server.streams.load(Ordering::SeqCst) == 0
     });
 }
@@ -443,7 +542,10 @@ fn stopping_ends_open_streams_with_a_bye() {
     site.stop();
     read_until(&mut stream, &mut seen, "event: bye\ndata: {}\n\n");
     // Its thread has ended (stop waited for it), so the hub drops it on the next send.
-    site.hub.send(&Event::Css { paths: vec![], ms: 0 });
+    site.hub.send(&Event::Css {
+        paths: vec![],
+        ms: 0,
+    });
     assert!(site.hub.is_empty());
 }
 
@@ -452,12 +554,23 @@ fn the_script_is_served_as_javascript_and_knows_its_stream() {
     let site = Fixture::new().start("/xietong/");
     let reply = site.get(&script_url("/xietong/"));
     assert_eq!(reply.status, 200);
-    assert_eq!(reply.header("Content-Type"), Some("text/javascript; charset=utf-8"));
+    assert_eq!(
+        reply.header("Content-Type"),
+        Some("text/javascript; charset=utf-8")
+    );
     assert_eq!(reply.header("Cache-Control"), Some("no-store"));
     let js = reply.text();
-    assert!(js.contains("var STREAM = \"/xietong/__livereload\";"), "{js}");
+    assert!(
+        js.contains("var STREAM = \"/xietong/__livereload\";"),
+        "{js}"
+    );
     assert!(!js.contains("__XIETONG_STREAM__"));
-    for needed in ["new EventSource(STREAM)", "xietong-error-overlay", "\"alert\"", "构建失败"] {
+    for needed in [
+        "new EventSource(STREAM)",
+        "xietong-error-overlay",
+        "\"alert\"",
+        "构建失败",
+    ] {
         assert!(js.contains(needed), "{needed}");
     }
     assert_eq!(site.get("/__livereload.js").text(), js);
@@ -480,7 +593,10 @@ fn a_busy_port_is_a_clear_error() {
     assert!(matches!(err, ServeError::PortInUse { port, .. } if port == addr.port()));
     assert_eq!(
         err.to_string(),
-        format!("port {} on 127.0.0.1 is in use; pass --port to choose another", addr.port())
+        format!(
+            "port {} on 127.0.0.1 is in use; pass --port to choose another",
+            addr.port()
+        )
     );
 }
 
@@ -493,7 +609,10 @@ fn a_busy_port_moves_to_the_next_free_one_when_asked() {
     }
     let server = Server::bind(addr, true).unwrap();
     let port = server.local_addr().port();
-    assert!(port > addr.port() && port <= addr.port() + NEXT_PORTS, "{port}");
+    assert!(
+        port > addr.port() && port <= addr.port() + NEXT_PORTS,
+        "{port}"
+    );
     assert_eq!(server.moved_from(), Some(addr));
     // And it serves there.
     let fixture = Fixture::new();
@@ -502,7 +621,10 @@ fn a_busy_port_moves_to_the_next_free_one_when_asked() {
         base_path: "/".into(),
         hub: Arc::clone(&fixture.hub),
     });
-    assert_eq!(request(handle.local_addr(), "GET", "/").text(), "<h1>首页</h1>");
+    assert_eq!(
+        request(handle.local_addr(), "GET", "/").text(),
+        "<h1>首页</h1>"
+    );
     handle.stop();
 }
 
