@@ -53,14 +53,16 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     build.base_url = Some(format!("http://{addr}{base_path}"));
     let mut builder = Builder::new(build, server::script_url(&base_path));
     let hub = Arc::new(Hub::new());
-    announce(&hub, builder.rebuild(), &base_path, log);
-    let _server = server.spawn(server::ServerConfig { site_dir: out, base_path: base_path.clone(), hub: Arc::clone(&hub) });
-    log(&format!("预览地址：http://{addr}{base_path}（Ctrl+C 退出）"));
+    // Watch before the first build, so an edit made while it runs is not lost.
     let watch_opts = watch::WatchOptions { poll: opts.poll, ..watch::WatchOptions::default() };
     let (watcher, batches) = watch::Watcher::start(&opts.root, watch_opts).map_err(|e| Error::Serve(e.to_string()))?;
     if watcher.is_polling() {
-        log("文件系统通知不可用，改为定时轮询文件变化");
+        let why = watcher.fallback_reason().unwrap_or_default();
+        log(&format!("文件系统通知不可用，改为定时轮询文件变化 {why}"));
     }
+    announce(&hub, builder.rebuild(), &base_path, log);
+    let _server = server.spawn(server::ServerConfig { site_dir: out, base_path: base_path.clone(), hub: Arc::clone(&hub) });
+    log(&format!("预览地址：http://{addr}{base_path}（Ctrl+C 退出）"));
     for batch in batches {
         log(&format!("检测到 {} 个文件变化，正在重新生成……", batch.paths.len()));
         announce(&hub, builder.rebuild(), &base_path, log);

@@ -218,7 +218,10 @@ impl Watcher {
     /// Watches `root`'s `content/`, `themes/`, `templates/`, `static/`, `data/` and `site.toml`
     /// (whichever exist; a folder created later is picked up too) and delivers batches on the
     /// returned channel until the watcher is dropped.
-    pub fn start(root: &Path, opts: WatchOptions) -> Result<(Watcher, Receiver<Batch>), WatchError> {
+    pub fn start(
+        root: &Path,
+        opts: WatchOptions,
+    ) -> Result<(Watcher, Receiver<Batch>), WatchError> {
         Watcher::start_with(root, opts, Backend::native)
     }
 
@@ -232,9 +235,15 @@ impl Watcher {
             .canonicalize()
             .and_then(|r| match r.is_dir() {
                 true => Ok(r),
-                false => Err(std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder")),
+                false => Err(std::io::Error::new(
+                    std::io::ErrorKind::NotADirectory,
+                    "not a folder",
+                )),
             })
-            .map_err(|source| WatchError::Root { path: given.to_path_buf(), source })?;
+            .map_err(|source| WatchError::Root {
+                path: given.to_path_buf(),
+                source,
+            })?;
         let tap = Arc::new(Tap::new(&root));
         let (raw_tx, raw_rx) = channel();
 
@@ -253,10 +262,20 @@ impl Watcher {
         let backend = match backend {
             Some(b) => b,
             None => {
-                let mut b = Backend::poll(raw_tx.clone(), tap.clone(), opts.debounce, opts.poll_interval)
-                    .map_err(|source| WatchError::Watch { path: root.clone(), source })?;
-                b.attach(&root)
-                    .map_err(|source| WatchError::Watch { path: root.clone(), source })?;
+                let mut b = Backend::poll(
+                    raw_tx.clone(),
+                    tap.clone(),
+                    opts.debounce,
+                    opts.poll_interval,
+                )
+                .map_err(|source| WatchError::Watch {
+                    path: root.clone(),
+                    source,
+                })?;
+                b.attach(&root).map_err(|source| WatchError::Watch {
+                    path: root.clone(),
+                    source,
+                })?;
                 b
             }
         };
@@ -265,13 +284,22 @@ impl Watcher {
 
         let shared = Arc::new(Shared {
             polling: AtomicBool::new(backend.is_polling()),
-            state: Mutex::new(State { backend: Some(backend), raw_tx: Some(raw_tx), fallback }),
+            state: Mutex::new(State {
+                backend: Some(backend),
+                raw_tx: Some(raw_tx),
+                fallback,
+            }),
             root,
             opts,
             tap,
         });
         let (tx, rx) = channel();
-        let worker = Worker { shared: shared.clone(), raw: raw_rx, tree, out: tx };
+        let worker = Worker {
+            shared: shared.clone(),
+            raw: raw_rx,
+            tree,
+            out: tx,
+        };
         std::thread::Builder::new()
             .name("xietong-watch".into())
             .spawn(move || worker.run())
@@ -318,12 +346,15 @@ impl Shared {
     /// what it can).
     fn fall_back(&self, why: &notify::Error) -> bool {
         let mut state = self.lock();
-        let (Some(current), Some(tx)) = (&state.backend, &state.raw_tx) else { return false };
+        let (Some(current), Some(tx)) = (&state.backend, &state.raw_tx) else {
+            return false;
+        };
         if current.is_polling() {
             return false;
         }
         let o = &self.opts;
-        let Ok(mut poll) = Backend::poll(tx.clone(), self.tap.clone(), o.debounce, o.poll_interval) else {
+        let Ok(mut poll) = Backend::poll(tx.clone(), self.tap.clone(), o.debounce, o.poll_interval)
+        else {
             return false;
         };
         if poll.attach(&self.root).is_err() {
@@ -335,12 +366,12 @@ impl Shared {
         true
     }
 
-    /// See [`Backend::sync`]; errors leave the folder unwatched until the next try.
-    fn sync_watches(&self) -> Vec<&'static str> {
+    /// See [`Backend::sync`].
+    fn sync_watches(&self) -> (Vec<&'static str>, Option<notify::Error>) {
         let mut state = self.lock();
         match state.backend.as_mut() {
-            Some(b) => b.sync(&self.root).unwrap_or_default(),
-            None => Vec::new(),
+            Some(b) => b.sync(&self.root),
+            None => (Vec::new(), None),
         }
     }
 }
@@ -451,8 +482,12 @@ impl Worker {
     fn deliver(&mut self, got: Gathered) -> bool {
         let root = &self.shared.root;
         let mut rescan_all = self.shared.tap.take_rescan();
-        if let Some(e) = &got.limit {
-            rescan_all |= self.shared.fall_back(e);
+        // A source folder that appeared needs a watch; the watch may be the one past the limit.
+        let (fresh, error) = self.shared.sync_watches();
+        if let Some(e) = got.limit.or(error.filter(backend::is_limit)) {
+            // Polling covers everything at once; what the native watcher missed is found by
+            // comparing the whole tree with the index.
+            rescan_all |= self.shared.fall_back(&e);
         }
         let mut rel: Vec<PathBuf> = got
             .paths
@@ -462,7 +497,7 @@ impl Worker {
             .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_path_buf)
             .collect();
-        rel.extend(self.shared.sync_watches().into_iter().map(PathBuf::from));
+        rel.extend(fresh.into_iter().map(PathBuf::from));
         if rescan_all {
             rel.push(PathBuf::new());
         }
@@ -473,6 +508,12 @@ impl Worker {
 
     /// Sends a batch of `changed` unless it is empty; false when nobody is listening any more.
     fn send(&self, changed: BTreeSet<PathBuf>) -> bool {
-        changed.is_empty() || self.out.send(Batch { paths: changed.into_iter().collect() }).is_ok()
+        changed.is_empty()
+            || self
+                .out
+                .send(Batch {
+                    paths: changed.into_iter().collect(),
+                })
+                .is_ok()
     }
 }

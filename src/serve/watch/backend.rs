@@ -35,7 +35,12 @@ pub(crate) struct Tap {
 
 impl Tap {
     pub(crate) fn new(root: &Path) -> Tap {
-        Tap { epoch: Instant::now(), last: AtomicU64::new(0), rescan: AtomicBool::new(false), root: root.to_path_buf() }
+        Tap {
+            epoch: Instant::now(),
+            last: AtomicU64::new(0),
+            rescan: AtomicBool::new(false),
+            root: root.to_path_buf(),
+        }
     }
 
     fn touch(&self) {
@@ -72,7 +77,12 @@ impl<F: EventHandler> EventHandler for TapHandler<F> {
     fn handle_event(&mut self, event: notify::Result<Event>) {
         let event = match event {
             // Reads, not writes; see the module comment.
-            Ok(e) if e.kind.is_access() && e.kind != EventKind::Access(AccessKind::Close(AccessMode::Write)) => return,
+            Ok(e)
+                if e.kind.is_access()
+                    && e.kind != EventKind::Access(AccessKind::Close(AccessMode::Write)) =>
+            {
+                return
+            }
             Ok(mut e) => {
                 if let Some(tap) = &self.tap {
                     tap.touch();
@@ -95,7 +105,14 @@ impl<F: EventHandler> EventHandler for TapHandler<F> {
 impl<W: notify::Watcher> notify::Watcher for Tapped<W> {
     fn new<F: EventHandler>(event_handler: F, config: notify::Config) -> notify::Result<Self> {
         let tap = NEXT_TAP.with(|t| t.borrow_mut().take());
-        W::new(TapHandler { inner: event_handler, tap }, config).map(Tapped)
+        W::new(
+            TapHandler {
+                inner: event_handler,
+                tap,
+            },
+            config,
+        )
+        .map(Tapped)
     }
 
     fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
@@ -139,9 +156,17 @@ impl Backend {
         debounce: Duration,
     ) -> notify::Result<Backend> {
         NEXT_TAP.with(|t| *t.borrow_mut() = Some(tap));
-        let d = new_debouncer_opt(Config::default().with_timeout(debounce).with_batch_mode(true), tx);
+        let d = new_debouncer_opt(
+            Config::default()
+                .with_timeout(debounce)
+                .with_batch_mode(true),
+            tx,
+        );
         NEXT_TAP.with(|t| t.borrow_mut().take());
-        Ok(Backend { kind: Kind::Native(d?), watched: BTreeMap::new() })
+        Ok(Backend {
+            kind: Kind::Native(d?),
+            watched: BTreeMap::new(),
+        })
     }
 
     /// Starts a polling watcher that looks every `interval`.
@@ -158,7 +183,10 @@ impl Backend {
         NEXT_TAP.with(|t| *t.borrow_mut() = Some(tap));
         let d = new_debouncer_opt(config, tx);
         NEXT_TAP.with(|t| t.borrow_mut().take());
-        Ok(Backend { kind: Kind::Poll(d?), watched: BTreeMap::new() })
+        Ok(Backend {
+            kind: Kind::Poll(d?),
+            watched: BTreeMap::new(),
+        })
     }
 
     pub(crate) fn is_polling(&self) -> bool {
@@ -176,14 +204,19 @@ impl Backend {
     /// folders appearing or going) and each source folder under it that exists.
     pub(crate) fn attach(&mut self, root: &Path) -> notify::Result<()> {
         self.watcher().watch(root, RecursiveMode::NonRecursive)?;
-        self.sync(root).map(|_| ())
+        match self.sync(root) {
+            (_, Some(e)) => Err(e),
+            (_, None) => Ok(()),
+        }
     }
 
     /// Brings the source folders' watches in line with the disk: watches folders that appeared
     /// (or were replaced), drops those that went. Returns the folders whose watch is new, whose
-    /// contents must be rescanned since events there before the watch were missed.
-    pub(crate) fn sync(&mut self, root: &Path) -> notify::Result<Vec<&'static str>> {
+    /// contents must be rescanned since events there before the watch were missed, and the last
+    /// error met (that folder stays unwatched until the next call).
+    pub(crate) fn sync(&mut self, root: &Path) -> (Vec<&'static str>, Option<notify::Error>) {
         let mut fresh = Vec::new();
+        let mut error = None;
         for name in SOURCE_DIRS {
             let path = root.join(name);
             let now = identity(&path);
@@ -204,11 +237,11 @@ impl Backend {
                     }
                     // Deleted between the look and the watch: its deletion event follows.
                     Err(e) if matches!(e.kind, notify::ErrorKind::PathNotFound) => {}
-                    Err(e) => return Err(e.add_path(path)),
+                    Err(e) => error = Some(e.add_path(path)),
                 }
             }
         }
-        Ok(fresh)
+        (fresh, error)
     }
 }
 
@@ -234,7 +267,9 @@ pub(crate) fn is_limit(e: &notify::Error) -> bool {
     match &e.kind {
         notify::ErrorKind::MaxFilesWatch => true,
         #[cfg(unix)]
-        notify::ErrorKind::Io(io) => io.raw_os_error().is_some_and(|c| c == ENOSPC || c == EMFILE),
+        notify::ErrorKind::Io(io) => io
+            .raw_os_error()
+            .is_some_and(|c| c == ENOSPC || c == EMFILE),
         _ => false,
     }
 }
@@ -245,3 +280,63 @@ pub(crate) fn is_limit(e: &notify::Error) -> bool {
 const ENOSPC: i32 = 28;
 #[cfg(unix)]
 const EMFILE: i32 = 24;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, Flag};
+    use std::sync::Mutex;
+
+    fn handler(tap: &Arc<Tap>) -> (TapHandler<impl EventHandler>, Arc<Mutex<Vec<Event>>>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let inner = move |e: notify::Result<Event>| sink.lock().unwrap().push(e.unwrap());
+        (
+            TapHandler {
+                inner,
+                tap: Some(tap.clone()),
+            },
+            seen,
+        )
+    }
+
+    #[test]
+    fn reads_are_dropped_and_writes_kept() {
+        let tap = Arc::new(Tap::new(Path::new("/site")));
+        let (mut h, seen) = handler(&tap);
+        let read = |kind| Event::new(EventKind::Access(kind)).add_path("/site/content/a.md".into());
+        h.handle_event(Ok(read(AccessKind::Open(AccessMode::Any))));
+        h.handle_event(Ok(read(AccessKind::Close(AccessMode::Read))));
+        assert!(seen.lock().unwrap().is_empty());
+        assert_eq!(tap.last(), tap.epoch, "reads are not activity");
+        h.handle_event(Ok(read(AccessKind::Close(AccessMode::Write))));
+        h.handle_event(Ok(
+            Event::new(EventKind::Create(CreateKind::File)).add_path("/site/content/b.md".into())
+        ));
+        assert_eq!(seen.lock().unwrap().len(), 2);
+        assert!(tap.last() > tap.epoch);
+    }
+
+    #[test]
+    fn a_rescan_notice_reaches_the_worker() {
+        let tap = Arc::new(Tap::new(Path::new("/site")));
+        let (mut h, seen) = handler(&tap);
+        h.handle_event(Ok(Event::new(EventKind::Other).set_flag(Flag::Rescan)));
+        assert_eq!(seen.lock().unwrap()[0].paths, [PathBuf::from("/site")]);
+        assert!(tap.take_rescan());
+        assert!(!tap.take_rescan());
+    }
+
+    #[test]
+    fn limits_are_told_apart_from_other_errors() {
+        assert!(is_limit(&notify::Error::new(
+            notify::ErrorKind::MaxFilesWatch
+        )));
+        #[cfg(unix)]
+        assert!(is_limit(&notify::Error::io(
+            std::io::Error::from_raw_os_error(ENOSPC)
+        )));
+        assert!(!is_limit(&notify::Error::path_not_found()));
+        assert!(!is_limit(&notify::Error::generic("something else")));
+    }
+}

@@ -35,7 +35,15 @@ pub fn is_junk(name: &OsStr) -> bool {
 
 /// Vim swap files (`.swp`, then `.swo`, `.swn` when taken; `.swx` is its probe), generic
 /// temporaries, Chrome's File System Access swap files and Kate's swap files.
-const JUNK_EXTENSIONS: [&str; 7] = [".swp", ".swo", ".swn", ".swx", ".tmp", ".crswap", ".kate-swp"];
+const JUNK_EXTENSIONS: [&str; 7] = [
+    ".swp",
+    ".swo",
+    ".swn",
+    ".swx",
+    ".tmp",
+    ".crswap",
+    ".kate-swp",
+];
 
 /// Decides, for a path relative to the site root, whether a change there matters.
 #[derive(Debug, Clone, Default)]
@@ -116,7 +124,16 @@ mod tests {
 
     #[test]
     fn ordinary_names_are_not_junk() {
-        for name in ["a.md", "京津冀协同.md", "style.css", "4914", "#tag", "tmp", "swp", "49130"] {
+        for name in [
+            "a.md",
+            "京津冀协同.md",
+            "style.css",
+            "4914",
+            "#tag",
+            "tmp",
+            "swp",
+            "49130",
+        ] {
             assert!(!junk(name), "{name} should not be junk");
         }
     }
@@ -153,7 +170,11 @@ mod tests {
         let root = Path::new("/site");
         let f = Filter::new(
             root,
-            &[PathBuf::from("static/build"), PathBuf::from("/site/content/out"), PathBuf::from("/elsewhere")],
+            &[
+                PathBuf::from("static/build"),
+                PathBuf::from("/site/content/out"),
+                PathBuf::from("/elsewhere"),
+            ],
         );
         assert!(!f.keeps(Path::new("static/build")));
         assert!(!f.keeps(Path::new("static/build/app.css")));

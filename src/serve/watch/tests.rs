@@ -17,8 +17,14 @@ fn site() -> tempfile::TempDir {
         ("content/carbon/x.md", "+++\ntitle = \"碳\"\n+++\n正文\n"),
         ("content/carbon/y.md", "+++\ntitle = \"碳二\"\n+++\n正文\n"),
         ("content/talent/z.md", "+++\ntitle = \"人才\"\n+++\n正文\n"),
-        ("themes/digest/templates/base.html", "<html>{% block main %}{% endblock %}</html>"),
-        ("themes/digest/static/css/style.css", "body { color: black }"),
+        (
+            "themes/digest/templates/base.html",
+            "<html>{% block main %}{% endblock %}</html>",
+        ),
+        (
+            "themes/digest/static/css/style.css",
+            "body { color: black }",
+        ),
         ("static/logo.svg", "<svg/>"),
         ("README.md", "not a source"),
     ] {
@@ -34,7 +40,10 @@ fn write(root: &Path, rel: &str, text: &str) {
 }
 
 fn opts() -> WatchOptions {
-    WatchOptions { debounce: DEBOUNCE, ..WatchOptions::default() }
+    WatchOptions {
+        debounce: DEBOUNCE,
+        ..WatchOptions::default()
+    }
 }
 
 fn start(root: &Path) -> (Watcher, Receiver<Batch>) {
@@ -42,7 +51,10 @@ fn start(root: &Path) -> (Watcher, Receiver<Batch>) {
 }
 
 fn names(paths: &[PathBuf]) -> Vec<String> {
-    paths.iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect()
+    paths
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect()
 }
 
 /// The next batch, or a failure naming what was expected.
@@ -83,7 +95,11 @@ fn assert_quiet(rx: &Receiver<Batch>) {
 fn an_edit_gives_a_batch_with_that_path() {
     let dir = site();
     let (_w, rx) = start(dir.path());
-    write(dir.path(), "content/carbon/x.md", "+++\ntitle = \"碳\"\n+++\n新的正文\n");
+    write(
+        dir.path(),
+        "content/carbon/x.md",
+        "+++\ntitle = \"碳\"\n+++\n新的正文\n",
+    );
     let b = next(&rx, "content/carbon/x.md");
     assert_eq!(names(&b.paths), ["content/carbon/x.md"]);
     assert!(b.only_content());
@@ -99,7 +115,11 @@ fn an_atomic_save_reports_the_file_not_the_temporary() {
         fs::write(carbon.join(tmp), "+++\ntitle = \"碳\"\n+++\n原子保存\n").unwrap();
         fs::rename(carbon.join(tmp), carbon.join("x.md")).unwrap();
         let b = next(&rx, "content/carbon/x.md");
-        assert_eq!(names(&b.paths), ["content/carbon/x.md"], "saving through {tmp}");
+        assert_eq!(
+            names(&b.paths),
+            ["content/carbon/x.md"],
+            "saving through {tmp}"
+        );
     }
 }
 
@@ -176,7 +196,9 @@ fn a_burst_of_200_files_gives_at_most_3_batches() {
     for i in 0..200 {
         write(dir.path(), &format!("content/burst/{i:03}.md"), "新的正文");
     }
-    let want: Vec<String> = (0..200).map(|i| format!("content/burst/{i:03}.md")).collect();
+    let want: Vec<String> = (0..200)
+        .map(|i| format!("content/burst/{i:03}.md"))
+        .collect();
     let want: Vec<&str> = want.iter().map(String::as_str).collect();
     let batches = until_all(&rx, &want);
     assert!(batches.len() <= 3, "{} batches: {batches:?}", batches.len());
@@ -188,7 +210,15 @@ fn editor_junk_alone_gives_no_batch() {
     let dir = site();
     let (_w, rx) = start(dir.path());
     let carbon = dir.path().join("content/carbon");
-    for junk in ["x.md~", ".#x.md", "#x.md#", ".x.md.swp", "x.md.swx", "x.md.tmp", ".DS_Store"] {
+    for junk in [
+        "x.md~",
+        ".#x.md",
+        "#x.md#",
+        ".x.md.swp",
+        "x.md.swx",
+        "x.md.tmp",
+        ".DS_Store",
+    ] {
         fs::write(carbon.join(junk), "junk").unwrap();
     }
     // Vim's probe: created and deleted at once.
@@ -220,7 +250,10 @@ fn reading_the_sources_gives_no_batch() {
 fn ignored_paths_give_no_batch() {
     let dir = site();
     let mut o = opts();
-    o.ignore = vec![PathBuf::from("static/generated"), dir.path().join("content/out")];
+    o.ignore = vec![
+        PathBuf::from("static/generated"),
+        dir.path().join("content/out"),
+    ];
     let (_w, rx) = Watcher::start(dir.path(), o).unwrap();
     write(dir.path(), "static/generated/app.css", "a{}");
     write(dir.path(), "content/out/index.html", "<html/>");
@@ -234,14 +267,22 @@ fn ignored_paths_give_no_batch() {
 fn config_and_css_edits_are_classified() {
     let dir = site();
     let (_w, rx) = start(dir.path());
-    write(dir.path(), "themes/digest/static/css/style.css", "body { color: navy }");
+    write(
+        dir.path(),
+        "themes/digest/static/css/style.css",
+        "body { color: navy }",
+    );
     let b = next(&rx, "the stylesheet");
     assert!(b.only_css(), "{b:?}");
     assert!(!b.touches_config());
 
     // An atomic save of site.toml, as editors do it.
     fs::write(dir.path().join(".site.toml.tmp"), "title = \"新\"\n").unwrap();
-    fs::rename(dir.path().join(".site.toml.tmp"), dir.path().join("site.toml")).unwrap();
+    fs::rename(
+        dir.path().join(".site.toml.tmp"),
+        dir.path().join("site.toml"),
+    )
+    .unwrap();
     let b = next(&rx, "site.toml");
     assert_eq!(names(&b.paths), ["site.toml"]);
     assert!(b.touches_config());
@@ -251,13 +292,21 @@ fn config_and_css_edits_are_classified() {
 #[test]
 fn forced_polling_still_delivers_an_edit() {
     let dir = site();
-    let o = WatchOptions { poll: true, poll_interval: Duration::from_millis(100), ..opts() };
+    let o = WatchOptions {
+        poll: true,
+        poll_interval: Duration::from_millis(100),
+        ..opts()
+    };
     let (w, rx) = Watcher::start(dir.path(), o).unwrap();
     assert!(w.is_polling());
     assert_eq!(w.fallback_reason(), None);
     // Same size, and within the second the file was written in: invisible to notify's
     // PollWatcher, which compares whole-second mtimes; the recheck of recent files sees it.
-    write(dir.path(), "content/carbon/x.md", "+++\ntitle = \"碳\"\n+++\n改文\n");
+    write(
+        dir.path(),
+        "content/carbon/x.md",
+        "+++\ntitle = \"碳\"\n+++\n改文\n",
+    );
     let b = next(&rx, "content/carbon/x.md");
     assert_eq!(names(&b.paths), ["content/carbon/x.md"]);
     // Once, although both the recheck and the PollWatcher may notice it.
@@ -269,7 +318,10 @@ fn forced_polling_still_delivers_an_edit() {
 #[test]
 fn a_native_watcher_at_its_limit_falls_back_to_polling() {
     let dir = site();
-    let o = WatchOptions { poll_interval: Duration::from_millis(100), ..opts() };
+    let o = WatchOptions {
+        poll_interval: Duration::from_millis(100),
+        ..opts()
+    };
     let (w, rx) = Watcher::start_with(dir.path(), o, |_, _, _| {
         Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch))
     })
@@ -277,7 +329,11 @@ fn a_native_watcher_at_its_limit_falls_back_to_polling() {
     assert!(w.is_polling());
     let why = w.fallback_reason().unwrap();
     assert!(why.contains("max_user_watches"), "{why}");
-    write(dir.path(), "content/carbon/x.md", "edited while polling, longer than before");
+    write(
+        dir.path(),
+        "content/carbon/x.md",
+        "edited while polling, longer than before",
+    );
     let b = next(&rx, "content/carbon/x.md");
     assert_eq!(names(&b.paths), ["content/carbon/x.md"]);
 }
@@ -285,12 +341,16 @@ fn a_native_watcher_at_its_limit_falls_back_to_polling() {
 #[test]
 fn hitting_the_limit_later_switches_to_polling() {
     let dir = site();
-    let o = WatchOptions { poll_interval: Duration::from_millis(100), ..opts() };
+    let o = WatchOptions {
+        poll_interval: Duration::from_millis(100),
+        ..opts()
+    };
     let (w, rx) = Watcher::start(dir.path(), o).unwrap();
     assert!(!w.is_polling(), "the native watcher should start here");
     // What inotify reports when a new folder's watch would pass max_user_watches.
     let tx = w.shared.lock().raw_tx.clone().unwrap();
-    tx.send(Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch))).unwrap();
+    tx.send(Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch)))
+        .unwrap();
     let deadline = Instant::now() + PATIENCE;
     while !w.is_polling() {
         assert!(Instant::now() < deadline, "no switch to polling");
@@ -315,9 +375,14 @@ fn dropping_the_watcher_ends_the_channel() {
 #[test]
 fn a_missing_root_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let err = Watcher::start(&dir.path().join("nope"), opts()).err().unwrap();
+    let err = Watcher::start(&dir.path().join("nope"), opts())
+        .err()
+        .unwrap();
     assert!(matches!(err, WatchError::Root { .. }));
-    assert!(err.to_string().contains("expected the site's root folder"), "{err}");
+    assert!(
+        err.to_string().contains("expected the site's root folder"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -326,7 +391,10 @@ fn sources_are_classified_by_folder() {
     assert_eq!(of("site.toml"), Source::Config);
     assert_eq!(of("content/carbon/x.md"), Source::Content);
     assert_eq!(of("templates/base.html"), Source::Template);
-    assert_eq!(of("themes/digest/templates/partials/card.html"), Source::Template);
+    assert_eq!(
+        of("themes/digest/templates/partials/card.html"),
+        Source::Template
+    );
     assert_eq!(of("static/css/style.css"), Source::Static);
     assert_eq!(of("themes/digest/static/css/style.css"), Source::Static);
     assert_eq!(of("data/regions.toml"), Source::Data);
@@ -337,7 +405,9 @@ fn sources_are_classified_by_folder() {
 
 #[test]
 fn batch_classification() {
-    let batch = |paths: &[&str]| Batch { paths: paths.iter().map(PathBuf::from).collect() };
+    let batch = |paths: &[&str]| Batch {
+        paths: paths.iter().map(PathBuf::from).collect(),
+    };
     assert!(batch(&["static/css/a.css", "themes/digest/static/css/style.CSS"]).only_css());
     assert!(!batch(&["static/css/a.css", "static/logo.svg"]).only_css());
     assert!(batch(&["static/css/a.css", "static/logo.svg"]).only_static());
@@ -346,11 +416,71 @@ fn batch_classification() {
     assert!(batch(&["content/a.md", "site.toml"]).touches_config());
     assert!(!batch(&["content/site.toml"]).touches_config());
     let b = batch(&["content/a.md", "data/x.toml", "content/b/c.md"]);
-    assert_eq!(b.content().collect::<Vec<_>>(), [Path::new("content/a.md"), Path::new("content/b/c.md")]);
+    assert_eq!(
+        b.content().collect::<Vec<_>>(),
+        [Path::new("content/a.md"), Path::new("content/b/c.md")]
+    );
     assert!(b.touches(Source::Data));
     assert!(!b.only_content());
 
     let mut m = batch(&["content/b.md", "site.toml"]);
     m.merge(batch(&["content/a.md", "content/b.md"]));
-    assert_eq!(names(&m.paths), ["content/a.md", "content/b.md", "site.toml"]);
+    assert_eq!(
+        names(&m.paths),
+        ["content/a.md", "content/b.md", "site.toml"]
+    );
+}
+
+/// Not a check but a measurement: `XIETONG_WATCH_SITE=/path/to/site cargo test --release --lib
+/// watch_latency -- --ignored --nocapture` prints the start-up time and the median
+/// write-to-batch latency over 20 one-article edits (default debounce).
+#[test]
+#[ignore]
+fn watch_latency() {
+    let owned;
+    let root = match std::env::var_os("XIETONG_WATCH_SITE") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            owned = site();
+            owned.path().to_path_buf()
+        }
+    };
+    let article = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .unwrap()
+        .into_path();
+    let original = fs::read_to_string(&article).unwrap();
+    for poll in [false, true] {
+        let t = Instant::now();
+        let (w, rx) = Watcher::start(
+            &root,
+            WatchOptions {
+                poll,
+                ..WatchOptions::default()
+            },
+        )
+        .unwrap();
+        let started = t.elapsed();
+        let mut ms = Vec::new();
+        for i in 0..20 {
+            std::thread::sleep(Duration::from_millis(if poll { 300 } else { 50 }));
+            let t = Instant::now();
+            fs::write(&article, format!("{original}\n编辑 {i}\n")).unwrap();
+            let b = next(&rx, "the edited article");
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            assert_eq!(b.paths.len(), 1, "{b:?}");
+        }
+        ms.sort_by(f64::total_cmp);
+        println!(
+            "polling={} start {:.1} ms, write-to-batch median {:.1} ms (min {:.1}, max {:.1})",
+            w.is_polling(),
+            started.as_secs_f64() * 1000.0,
+            ms[10],
+            ms[0],
+            ms[19]
+        );
+    }
+    fs::write(&article, original).unwrap();
 }

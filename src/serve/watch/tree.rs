@@ -21,7 +21,10 @@ use super::filter::{Filter, CONFIG_FILE, SOURCE_DIRS};
 enum Entry {
     Dir,
     /// A file (or anything else that is not a folder, such as a symlink), by size and mtime.
-    File { len: u64, modified: Option<SystemTime> },
+    File {
+        len: u64,
+        modified: Option<SystemTime>,
+    },
 }
 
 impl Entry {
@@ -29,7 +32,10 @@ impl Entry {
         if meta.is_dir() {
             Entry::Dir
         } else {
-            Entry::File { len: meta.len(), modified: meta.modified().ok() }
+            Entry::File {
+                len: meta.len(),
+                modified: meta.modified().ok(),
+            }
         }
     }
 
@@ -49,7 +55,11 @@ pub(crate) struct Tree {
 impl Tree {
     /// Indexes `site.toml` and the source folders under `root`.
     pub(crate) fn scan(root: &Path, filter: Filter) -> Tree {
-        let mut tree = Tree { root: root.to_path_buf(), filter, entries: BTreeMap::new() };
+        let mut tree = Tree {
+            root: root.to_path_buf(),
+            filter,
+            entries: BTreeMap::new(),
+        };
         tree.resolve([PathBuf::new()], true);
         tree
     }
@@ -119,7 +129,13 @@ impl Tree {
         }
     }
 
-    fn refresh_file(&mut self, rel: &Path, meta: &Metadata, compare: bool, changed: &mut BTreeSet<PathBuf>) {
+    fn refresh_file(
+        &mut self,
+        rel: &Path,
+        meta: &Metadata,
+        compare: bool,
+        changed: &mut BTreeSet<PathBuf>,
+    ) {
         let now = Entry::of(meta);
         if compare && self.entries.get(rel) == Some(&now) {
             return;
@@ -211,7 +227,9 @@ mod tests {
     }
 
     fn paths(set: BTreeSet<PathBuf>) -> Vec<String> {
-        set.iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect()
+        set.iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect()
     }
 
     #[test]
@@ -225,8 +243,18 @@ mod tests {
     fn a_renamed_folder_reports_old_and_new_files() {
         let dir = site();
         let mut tree = Tree::scan(dir.path(), Filter::default());
-        fs::rename(dir.path().join("content/carbon"), dir.path().join("content/climate")).unwrap();
-        let got = tree.resolve([PathBuf::from("content/carbon"), PathBuf::from("content/climate")], false);
+        fs::rename(
+            dir.path().join("content/carbon"),
+            dir.path().join("content/climate"),
+        )
+        .unwrap();
+        let got = tree.resolve(
+            [
+                PathBuf::from("content/carbon"),
+                PathBuf::from("content/climate"),
+            ],
+            false,
+        );
         assert_eq!(
             paths(got),
             [
@@ -249,7 +277,11 @@ mod tests {
         let got = tree.resolve([PathBuf::new()], false);
         assert_eq!(
             paths(got),
-            ["content/carbon/a.md", "content/talent/c.md", "content/talent/d.md"]
+            [
+                "content/carbon/a.md",
+                "content/talent/c.md",
+                "content/talent/d.md"
+            ]
         );
         assert!(tree.resolve([PathBuf::new()], false).is_empty());
     }
@@ -258,11 +290,14 @@ mod tests {
     fn vanished_unknown_paths_and_dropped_paths_are_left_out() {
         let dir = site();
         let mut tree = Tree::scan(dir.path(), Filter::default());
-        let got = tree.resolve([
-            PathBuf::from("content/carbon/never-existed.md"),
-            PathBuf::from("README.md"),
-            PathBuf::from("public/index.html"),
-        ], false);
+        let got = tree.resolve(
+            [
+                PathBuf::from("content/carbon/never-existed.md"),
+                PathBuf::from("README.md"),
+                PathBuf::from("public/index.html"),
+            ],
+            false,
+        );
         assert!(got.is_empty());
     }
 
@@ -283,7 +318,10 @@ mod tests {
         let mut tree = Tree::scan(dir.path(), Filter::default());
         assert!(tree.recheck_recent(Duration::from_secs(2)).is_empty());
         fs::write(dir.path().join("content/carbon/a.md"), "longer a").unwrap();
-        assert_eq!(paths(tree.recheck_recent(Duration::from_secs(2))), ["content/carbon/a.md"]);
+        assert_eq!(
+            paths(tree.recheck_recent(Duration::from_secs(2))),
+            ["content/carbon/a.md"]
+        );
         assert!(tree.recheck_recent(Duration::from_secs(2)).is_empty());
     }
 
