@@ -71,7 +71,10 @@ fn run_serve(args: &ServeArgs) -> xietong::Result<()> {
         poll: args.poll,
     };
     if !args.bind.is_loopback() {
-        eprintln!("warning: serving on {}: other machines on the network can see the preview", args.bind);
+        eprintln!(
+            "warning: serving on {}: other machines on the network can see the preview",
+            args.bind
+        );
     }
     if args.open {
         let url = format!("http://{}:{}/", args.bind, args.port);

@@ -50,7 +50,11 @@ impl Builder {
     /// A builder for `opts` (whose `out` is the preview directory) that injects the reload script
     /// at `live_reload` into every page.
     pub fn new(opts: BuildOptions, live_reload: String) -> Builder {
-        Builder { opts, live_reload, hashes: HashMap::new() }
+        Builder {
+            opts,
+            live_reload,
+            hashes: HashMap::new(),
+        }
     }
 
     /// The preview directory.
@@ -92,12 +96,20 @@ impl Builder {
         changed.extend(self.remove_stale(&next)?);
         changed.sort();
         self.hashes = next;
-        Ok(Changes { files: changed, ms: start.elapsed().as_millis() as u64 })
+        Ok(Changes {
+            files: changed,
+            ms: start.elapsed().as_millis() as u64,
+        })
     }
 
     /// Deletes outputs the new build no longer has; returns them.
     fn remove_stale(&self, next: &HashMap<String, u64>) -> Result<Vec<String>> {
-        let gone: Vec<String> = self.hashes.keys().filter(|f| !next.contains_key(*f)).cloned().collect();
+        let gone: Vec<String> = self
+            .hashes
+            .keys()
+            .filter(|f| !next.contains_key(*f))
+            .cloned()
+            .collect();
         for f in &gone {
             let p = self.opts.out.join(f);
             match std::fs::remove_file(&p) {
@@ -118,13 +130,19 @@ fn hash(bytes: &[u8]) -> u64 {
 
 /// Writes files through a temporary name and a rename, so the server never sends half a page.
 fn write_all(out: &Path, files: Vec<(&str, Vec<u8>)>) -> Result<()> {
-    let dirs: HashSet<PathBuf> = files.iter().filter_map(|(f, _)| out.join(f).parent().map(Path::to_path_buf)).collect();
+    let dirs: HashSet<PathBuf> = files
+        .iter()
+        .filter_map(|(f, _)| out.join(f).parent().map(Path::to_path_buf))
+        .collect();
     for d in dirs {
         std::fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
     }
     files.into_par_iter().try_for_each(|(f, bytes)| {
         let p = out.join(f);
-        let tmp = p.with_file_name(format!(".{}.tmp", p.file_name().unwrap_or_default().to_string_lossy()));
+        let tmp = p.with_file_name(format!(
+            ".{}.tmp",
+            p.file_name().unwrap_or_default().to_string_lossy()
+        ));
         std::fs::write(&tmp, &bytes).map_err(|e| Error::io(&tmp, e))?;
         std::fs::rename(&tmp, &p).map_err(|e| Error::io(&p, e))
     })
@@ -139,8 +157,16 @@ mod tests {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         std::fs::copy(repo.join("site.toml"), d.path().join("site.toml")).unwrap();
         copy_dir(&repo.join("themes"), &d.path().join("themes"));
-        write(d.path(), "content/carbon/a.md", "+++\ntitle = \"甲文\"\ndate = 2024-01-02\nregions = [\"cangzhou\"]\n+++\n正文一。\n");
-        write(d.path(), "content/carbon/b.md", "+++\ntitle = \"乙文\"\ndate = 2024-01-01\n+++\n正文二。\n");
+        write(
+            d.path(),
+            "content/carbon/a.md",
+            "+++\ntitle = \"甲文\"\ndate = 2024-01-02\nregions = [\"cangzhou\"]\n+++\n正文一。\n",
+        );
+        write(
+            d.path(),
+            "content/carbon/b.md",
+            "+++\ntitle = \"乙文\"\ndate = 2024-01-01\n+++\n正文二。\n",
+        );
         d
     }
 
@@ -176,9 +202,21 @@ mod tests {
         assert!(first.files.contains(&"carbon/a/index.html".to_string()));
         write(d.path(), "content/carbon/a.md", "+++\ntitle = \"甲文\"\ndate = 2024-01-02\nregions = [\"cangzhou\"]\n+++\n正文一。\n\n新加一段。\n");
         let second = b.rebuild().unwrap();
-        assert!(second.files.contains(&"carbon/a/index.html".to_string()), "{:?}", second.files);
-        assert!(!second.files.contains(&"carbon/b/index.html".to_string()), "{:?}", second.files);
-        assert!(!second.files.contains(&"archive/index.html".to_string()), "{:?}", second.files);
+        assert!(
+            second.files.contains(&"carbon/a/index.html".to_string()),
+            "{:?}",
+            second.files
+        );
+        assert!(
+            !second.files.contains(&"carbon/b/index.html".to_string()),
+            "{:?}",
+            second.files
+        );
+        assert!(
+            !second.files.contains(&"archive/index.html".to_string()),
+            "{:?}",
+            second.files
+        );
         let html = std::fs::read_to_string(d.path().join(".preview/carbon/a/index.html")).unwrap();
         assert!(html.contains("新加一段") && html.contains("/__livereload.js"));
     }
@@ -198,7 +236,12 @@ mod tests {
         b.rebuild().unwrap();
         write(d.path(), "content/carbon/a.md", "+++\ntitle = \"甲文新题\"\ndate = 2024-01-02\nregions = [\"cangzhou\"]\n+++\n正文一。\n");
         let c = b.rebuild().unwrap();
-        for f in ["index.html", "topics/carbon/index.html", "regions/hebei/cangzhou/index.html", "atom.xml"] {
+        for f in [
+            "index.html",
+            "topics/carbon/index.html",
+            "regions/hebei/cangzhou/index.html",
+            "atom.xml",
+        ] {
             assert!(c.files.contains(&f.to_string()), "{f} not in {:?}", c.files);
         }
     }
@@ -208,7 +251,11 @@ mod tests {
         let d = site();
         let mut b = builder(d.path());
         b.rebuild().unwrap();
-        write(d.path(), "content/carbon/a.md", "+++\ntitle = \"甲文\"\ndate = 2024-13-02\n+++\n");
+        write(
+            d.path(),
+            "content/carbon/a.md",
+            "+++\ntitle = \"甲文\"\ndate = 2024-13-02\n+++\n",
+        );
         assert!(b.rebuild().is_err());
         assert!(d.path().join(".preview/carbon/a/index.html").exists());
         std::fs::remove_file(d.path().join("content/carbon/a.md")).unwrap();

@@ -44,9 +44,17 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
         .map_err(|e| Error::Serve(e.to_string()))?;
     let addr = server.local_addr();
     if let Some(asked) = server.moved_from() {
-        log(&format!("端口 {} 已被占用，改用 {}", asked.port(), addr.port()));
+        log(&format!(
+            "端口 {} 已被占用，改用 {}",
+            asked.port(),
+            addr.port()
+        ));
     }
     let out = std::env::temp_dir().join(format!("xietong-serve-{}", std::process::id()));
+    // A folder left by an earlier process with the same id would otherwise leak stale pages.
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| Error::io(&out, e))?;
+    }
     let mut build = BuildOptions::new(&opts.root);
     build.out = out.clone();
     build.drafts = opts.drafts;
@@ -54,35 +62,73 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     let mut builder = Builder::new(build, server::script_url(&base_path));
     let hub = Arc::new(Hub::new());
     // Watch before the first build, so an edit made while it runs is not lost.
-    let watch_opts = watch::WatchOptions { poll: opts.poll, ..watch::WatchOptions::default() };
-    let (watcher, batches) = watch::Watcher::start(&opts.root, watch_opts).map_err(|e| Error::Serve(e.to_string()))?;
+    let watch_opts = watch::WatchOptions {
+        poll: opts.poll,
+        ..watch::WatchOptions::default()
+    };
+    let (watcher, batches) =
+        watch::Watcher::start(&opts.root, watch_opts).map_err(|e| Error::Serve(e.to_string()))?;
     if watcher.is_polling() {
         let why = watcher.fallback_reason().unwrap_or_default();
         log(&format!("文件系统通知不可用，改为定时轮询文件变化 {why}"));
     }
-    announce(&hub, builder.rebuild(), &base_path, log);
-    let _server = server.spawn(server::ServerConfig { site_dir: out, base_path: base_path.clone(), hub: Arc::clone(&hub) });
-    log(&format!("预览地址：http://{addr}{base_path}（Ctrl+C 退出）"));
+    let mut failed = announce(&hub, builder.rebuild(), &base_path, false, log);
+    let _server = server.spawn(server::ServerConfig {
+        site_dir: out,
+        base_path: base_path.clone(),
+        hub: Arc::clone(&hub),
+    });
+    log(&format!(
+        "预览地址：http://{addr}{base_path}（Ctrl+C 退出）"
+    ));
     for batch in batches {
-        log(&format!("检测到 {} 个文件变化，正在重新生成……", batch.paths.len()));
-        announce(&hub, builder.rebuild(), &base_path, log);
+        log(&format!(
+            "检测到 {} 个文件变化，正在重新生成……",
+            batch.paths.len()
+        ));
+        failed = announce(&hub, builder.rebuild(), &base_path, failed, log);
     }
     Ok(())
 }
 
-/// Tells the browsers and the terminal how a rebuild went.
-fn announce(hub: &Hub, result: Result<builder::Changes>, base_path: &str, log: &(dyn Fn(&str) + Sync)) {
+/// Tells the browsers and the terminal how a rebuild went; returns whether it failed. After a
+/// failure, a good build is announced even when it changed nothing (an undone edit), so the
+/// browsers drop their error overlay.
+fn announce(
+    hub: &Hub,
+    result: Result<builder::Changes>,
+    base_path: &str,
+    failed_before: bool,
+    log: &(dyn Fn(&str) + Sync),
+) -> bool {
+    let failed = result.is_err();
     let event = match result {
-        Ok(c) if c.files.is_empty() => return log(&format!("没有页面变化（{} ms）", c.ms)),
-        Ok(c) if c.only_css() => Event::Css { paths: c.urls(base_path), ms: c.ms },
-        Ok(c) => Event::Reload { paths: c.urls(base_path), ms: c.ms },
+        Ok(c) if c.files.is_empty() && !failed_before => {
+            log(&format!("没有页面变化（{} ms）", c.ms));
+            return false;
+        }
+        Ok(c) if c.only_css() => Event::Css {
+            paths: c.urls(base_path),
+            ms: c.ms,
+        },
+        Ok(c) => Event::Reload {
+            paths: c.urls(base_path),
+            ms: c.ms,
+        },
         Err(e) => error_event(&e),
     };
     match &event {
-        Event::Reload { paths, ms } | Event::Css { paths, ms } => log(&format!("已更新 {} 个文件（{ms} ms）", paths.len())),
-        Event::Error { file, line, message } => log(&format!("构建失败：{file}:{line}: {message}")),
+        Event::Reload { paths, ms } | Event::Css { paths, ms } => {
+            log(&format!("已更新 {} 个文件（{ms} ms）", paths.len()))
+        }
+        Event::Error {
+            file,
+            line,
+            message,
+        } => log(&format!("构建失败：{file}:{line}: {message}")),
     }
     hub.send(&event);
+    failed
 }
 
 /// The browser overlay's view of a failed rebuild: the first problem, located.
@@ -90,11 +136,31 @@ pub fn error_event(e: &Error) -> Event {
     match e {
         Error::Content(ds) if !ds.is_empty() => {
             let d = &ds[0];
-            let more = if ds.len() > 1 { format!("（另有 {} 处问题）", ds.len() - 1) } else { String::new() };
-            Event::Error { file: d.path.display().to_string(), line: d.line, message: format!("{}{more}", d.message) }
+            let more = if ds.len() > 1 {
+                format!("（另有 {} 处问题）", ds.len() - 1)
+            } else {
+                String::new()
+            };
+            Event::Error {
+                file: d.path.display().to_string(),
+                line: d.line,
+                message: format!("{}{more}", d.message),
+            }
         }
-        Error::Template { name, msg } => Event::Error { file: name.clone(), line: 0, message: msg.clone() },
-        Error::Config { path, msg } => Event::Error { file: path.display().to_string(), line: 0, message: msg.clone() },
-        other => Event::Error { file: String::new(), line: 0, message: other.to_string() },
+        Error::Template { name, msg } => Event::Error {
+            file: name.clone(),
+            line: 0,
+            message: msg.clone(),
+        },
+        Error::Config { path, msg } => Event::Error {
+            file: path.display().to_string(),
+            line: 0,
+            message: msg.clone(),
+        },
+        other => Event::Error {
+            file: String::new(),
+            line: 0,
+            message: other.to_string(),
+        },
     }
 }

@@ -51,13 +51,27 @@ impl Event {
     /// The event as a Server-Sent Events frame: `event: …\ndata: {json}\n\n`.
     pub fn to_sse(&self) -> String {
         let (name, data) = match self {
-            Event::Reload { paths, ms } => ("reload", serde_json::to_string(&Changed { paths, ms: *ms })),
-            Event::Css { paths, ms } => ("css", serde_json::to_string(&Changed { paths, ms: *ms })),
-            Event::Error { file, line, message } => {
-                ("error", serde_json::to_string(&Problem { file, line: *line, message }))
+            Event::Reload { paths, ms } => {
+                ("reload", serde_json::to_string(&Changed { paths, ms: *ms }))
             }
+            Event::Css { paths, ms } => ("css", serde_json::to_string(&Changed { paths, ms: *ms })),
+            Event::Error {
+                file,
+                line,
+                message,
+            } => (
+                "error",
+                serde_json::to_string(&Problem {
+                    file,
+                    line: *line,
+                    message,
+                }),
+            ),
         };
-        format!("event: {name}\ndata: {}\n\n", data.expect("events serialize"))
+        format!(
+            "event: {name}\ndata: {}\n\n",
+            data.expect("events serialize")
+        )
     }
 }
 
@@ -76,7 +90,10 @@ impl Hub {
     /// A new stream of events, starting with the next one sent.
     pub fn subscribe(&self) -> Receiver<Event> {
         let (tx, rx) = channel();
-        self.subscribers.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
+        self.subscribers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(tx);
         rx
     }
 
@@ -88,7 +105,10 @@ impl Hub {
 
     /// How many streams are connected.
     pub fn len(&self) -> usize {
-        self.subscribers.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.subscribers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
     }
 
     /// True when nobody listens.
@@ -103,13 +123,23 @@ mod tests {
 
     #[test]
     fn reload_frame_has_event_name_and_json() {
-        let e = Event::Reload { paths: vec!["/x/a/".into()], ms: 12 };
-        assert_eq!(e.to_sse(), "event: reload\ndata: {\"paths\":[\"/x/a/\"],\"ms\":12}\n\n");
+        let e = Event::Reload {
+            paths: vec!["/x/a/".into()],
+            ms: 12,
+        };
+        assert_eq!(
+            e.to_sse(),
+            "event: reload\ndata: {\"paths\":[\"/x/a/\"],\"ms\":12}\n\n"
+        );
     }
 
     #[test]
     fn error_frame_escapes_the_message() {
-        let e = Event::Error { file: "content/a.md".into(), line: 3, message: "bad \"date\"".into() };
+        let e = Event::Error {
+            file: "content/a.md".into(),
+            line: 3,
+            message: "bad \"date\"".into(),
+        };
         assert_eq!(
             e.to_sse(),
             "event: error\ndata: {\"file\":\"content/a.md\",\"line\":3,\"message\":\"bad \\\"date\\\"\"}\n\n"
@@ -122,7 +152,10 @@ mod tests {
         let a = hub.subscribe();
         let b = hub.subscribe();
         drop(b);
-        hub.send(&Event::Css { paths: vec![], ms: 1 });
+        hub.send(&Event::Css {
+            paths: vec![],
+            ms: 1,
+        });
         assert!(matches!(a.try_recv(), Ok(Event::Css { .. })));
         assert_eq!(hub.len(), 1);
     }

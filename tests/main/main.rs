@@ -33,3 +33,5 @@ mod theme;
 mod markdown;
 // `xietong import`: dry-run JSON, writing, re-import, clashes, encodings, folders, a 20 MB input.
 mod import;
+// `xietong serve`: the real server on a loopback port, file edits, live-reload events, traversal.
+mod serve;
