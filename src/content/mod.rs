@@ -181,6 +181,9 @@ fn load_file(
     let date = article_date(rel, &front)?;
     let (slug, slug_from_title) = file_slug(rel, &front, &title)?;
     let summary = summary(&front, &body);
+    // The lead only feeds the summary; at 50,000 articles keeping it would cost tens of megabytes.
+    let mut body = body;
+    body.lead = String::new();
     Ok(Some(Item::Article(Box::new(Article {
         path: rel.into(),
         folder,
