@@ -38,7 +38,7 @@ pub mod theme;
 mod xml;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -395,9 +395,4 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport> {
         import::write::apply(&report.planned)?;
     }
     Ok(report)
-}
-
-/// True if `path` looks like a site root.
-pub fn is_site_root(path: &Path) -> bool {
-    path.join("site.toml").is_file()
 }
