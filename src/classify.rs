@@ -30,7 +30,7 @@ pub fn classify(
     let results: Vec<std::result::Result<Labels, Vec<Diagnostic>>> = corpus
         .articles
         .par_iter()
-        .map(|a| labels(tax, gaz, a))
+        .map(|a| article(tax, gaz, a))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
@@ -46,7 +46,8 @@ pub fn classify(
     (out, problems)
 }
 
-fn labels(
+/// The labels of one article, or its problems.
+pub fn article(
     tax: &Taxonomy,
     gaz: &Gazetteer,
     a: &Article,

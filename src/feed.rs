@@ -12,6 +12,16 @@ use crate::site::{SiteArticle, SiteGraph};
 use crate::taxonomy::Taxonomy;
 use crate::xml::escape;
 
+/// The articles the feed for `scope` lists, newest first.
+pub fn entries(cfg: &Config, g: &SiteGraph, scope: FeedScope) -> Vec<usize> {
+    let list: &[usize] = match scope {
+        FeedScope::Site => return (0..g.articles.len().min(cfg.feed_limit)).collect(),
+        FeedScope::Topic(t) => &g.topics[t],
+        FeedScope::Region(r) => g.regions.get(&r).map_or(&[][..], |n| n.articles.as_slice()),
+    };
+    list[..list.len().min(cfg.feed_limit)].to_vec()
+}
+
 /// The Atom document for `scope`.
 pub fn atom(
     cfg: &Config,
@@ -20,24 +30,18 @@ pub fn atom(
     g: &SiteGraph,
     scope: FeedScope,
 ) -> String {
-    let all: Vec<usize>;
-    let (title, page, list): (String, String, &[usize]) = match scope {
-        FeedScope::Site => {
-            all = (0..g.articles.len()).collect();
-            (cfg.title.clone(), String::new(), &all)
-        }
+    let (title, page) = match scope {
+        FeedScope::Site => (cfg.title.clone(), String::new()),
         FeedScope::Topic(t) => (
             format!("{} · {}", tax.topics[t].name, cfg.title),
             topic_path(tax, t),
-            &g.topics[t],
         ),
         FeedScope::Region(r) => (
             format!("{} · {}", gaz.get(r).name, cfg.title),
             region_path(tax, gaz, r, None),
-            g.regions.get(&r).map_or(&[][..], |n| n.articles.as_slice()),
         ),
     };
-    let entries = &list[..list.len().min(cfg.feed_limit)];
+    let entries = entries(cfg, g, scope);
     let updated = entries.first().map_or_else(
         || "1970-01-01T00:00:00+08:00".to_string(),
         |&i| g.articles[i].article.date.to_rfc3339(),
@@ -68,7 +72,7 @@ pub fn atom(
     let _ = writeln!(x, "<updated>{updated}</updated>");
     let _ = writeln!(x, "<author><name>{}</name></author>", escape(&cfg.title));
     x.push_str("<generator>xietong</generator>\n");
-    for &i in entries {
+    for &i in &entries {
         entry(&mut x, cfg, tax, &g.articles[i]);
     }
     x.push_str("</feed>\n");

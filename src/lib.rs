@@ -141,6 +141,16 @@ impl Site {
 
     /// [`Site::load`], recording how long each stage took.
     pub fn load_timed(opts: &BuildOptions, timings: &mut Timings) -> Result<Site> {
+        Site::load_cached(opts, &mut content::Cache::new(opts.drafts, "/"), timings)
+    }
+
+    /// [`Site::load_timed`] reading through `cache`, which keeps the loaded files for next time:
+    /// only files changed since the cache last saw them are read again.
+    pub fn load_cached(
+        opts: &BuildOptions,
+        cache: &mut content::Cache,
+        timings: &mut Timings,
+    ) -> Result<Site> {
         let mut config = config::Config::load(&opts.root.join("site.toml"))?;
         if let Some(url) = &opts.base_url {
             config.set_base_url(url)?;
@@ -151,8 +161,8 @@ impl Site {
         check_topic_keys(&taxonomy, &gazetteer)?;
         let theme = theme::resolve(&opts.root, &config.theme)?;
         timings.mark("config");
-        let (mut corpus, mut problems) =
-            content::load(&opts.root, opts.drafts, config.base_path())?;
+        cache.configure(opts.drafts, config.base_path());
+        let (mut corpus, mut problems) = cache.scan(&opts.root)?;
         timings.mark("content");
         let (labels, mut more) = classify::classify(&taxonomy, &gazetteer, &corpus);
         problems.append(&mut more);
@@ -182,16 +192,44 @@ impl Site {
         })
     }
 
-    /// A renderer for this site; `live_reload` is the script `serve` injects.
-    pub fn renderer(&self, live_reload: Option<String>) -> Result<render::Renderer<'_>> {
-        render::Renderer::new(
-            &self.config,
-            &self.taxonomy,
-            &self.gazetteer,
-            &self.graph,
-            &self.theme,
-            live_reload,
-        )
+    /// Takes edited articles into the graph without rebuilding it (see [`site::SiteGraph::patch`]).
+    /// Returns their indices, or `None` when some edit changes the graph's shape; the site must
+    /// then be loaded again, as it may hold some of the edits already.
+    pub fn patch(
+        &mut self,
+        edited: Vec<std::sync::Arc<content::Article>>,
+    ) -> Result<Option<Vec<usize>>> {
+        let mut labelled = Vec::with_capacity(edited.len());
+        let mut problems = Vec::new();
+        for a in edited {
+            match classify::article(&self.taxonomy, &self.gazetteer, &a) {
+                Ok(l) => labelled.push((a, l)),
+                Err(mut ds) => problems.append(&mut ds),
+            }
+        }
+        if !problems.is_empty() {
+            problems.sort();
+            return Err(Error::Content(problems));
+        }
+        let mut patched = Vec::with_capacity(labelled.len());
+        for (a, l) in labelled {
+            match self.graph.patch(a, l) {
+                Some(i) => patched.push(i),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(patched))
+    }
+
+    /// The theme's template sources for this site's settings.
+    pub fn template_sources(&self) -> Result<render::Sources> {
+        let c = &self.config;
+        render::Sources::read(&self.theme, (&c.highlight_theme, &c.highlight_theme_dark))
+    }
+
+    /// The values this site's pages share (cards, topic and place links).
+    pub fn shared(&self) -> render::Shared {
+        render::Shared::new(&self.config, &self.taxonomy, &self.gazetteer, &self.graph)
     }
 
     /// The output file of every output, in output order.
@@ -209,7 +247,9 @@ impl Site {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut timings = Timings::default();
     let site = Site::load_timed(opts, &mut timings)?;
-    let renderer = site.renderer(None)?;
+    let templates = render::Templates::compile(site.template_sources()?)?;
+    let shared = site.shared();
+    let renderer = render::Renderer::new(&site, &templates, &shared, None);
     timings.mark("templates");
     let files = site.files();
     output::check_target(&opts.root, &opts.out)?;
@@ -253,7 +293,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// link. Returns the number of pages checked.
 pub fn check(opts: &BuildOptions) -> Result<usize> {
     let site = Site::load(opts)?;
-    let renderer = site.renderer(None)?;
+    let templates = render::Templates::compile(site.template_sources()?)?;
+    let shared = site.shared();
+    let renderer = render::Renderer::new(&site, &templates, &shared, None);
     let files = site.files();
     let mut known: HashSet<String> = files.iter().cloned().collect();
     known.extend(site.theme.statics.iter().map(|(n, _)| n.clone()));

@@ -4,17 +4,21 @@
 //! This stage knows file layout and front-matter shapes; it does not resolve topic or region keys
 //! (that is [`crate::classify`]) nor decide URLs (that is [`crate::site`]).
 
+mod cache;
 pub mod date;
 pub mod frontmatter;
 
+use std::hash::Hasher;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::markdown::{self, Body};
+pub use cache::{Cache, Refresh};
 use frontmatter::FrontMatter;
 
 /// Folder under `content/` that holds standalone pages rather than articles.
@@ -45,6 +49,9 @@ pub struct Article {
     pub front: FrontMatter,
     /// Rendered body.
     pub body: Body,
+    /// A hash of the source file's bytes: equal hashes mean the same article (given the same
+    /// settings), which lets `serve` skip pages whose sources did not change.
+    pub source_hash: u64,
 }
 
 /// 页面 — a standalone page such as 关于本刊.
@@ -60,13 +67,15 @@ pub struct Page {
     pub front: FrontMatter,
     /// Rendered body.
     pub body: Body,
+    /// A hash of the source file's bytes.
+    pub source_hash: u64,
 }
 
 /// Everything under `content/`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Corpus {
-    /// Articles in path order.
-    pub articles: Vec<Article>,
+    /// Articles in path order, shared so that `serve` can keep them between rebuilds.
+    pub articles: Vec<Arc<Article>>,
     /// Standalone pages in path order.
     pub pages: Vec<Page>,
 }
@@ -75,22 +84,7 @@ pub struct Corpus {
 /// root-relative links in bodies. Files with problems are left out of the corpus and their
 /// problems returned beside it, so later stages can still check the rest.
 pub fn load(root: &Path, drafts: bool, base_path: &str) -> Result<(Corpus, Vec<Diagnostic>)> {
-    let files = list(root)?;
-    let loaded: Vec<std::result::Result<Option<Item>, Diagnostic>> = files
-        .par_iter()
-        .map(|rel| load_file(root, rel, drafts, base_path))
-        .collect();
-    let mut corpus = Corpus::default();
-    let mut problems = Vec::new();
-    for item in loaded {
-        match item {
-            Ok(Some(Item::Article(a))) => corpus.articles.push(*a),
-            Ok(Some(Item::Page(p))) => corpus.pages.push(*p),
-            Ok(None) => {}
-            Err(d) => problems.push(d),
-        }
-    }
-    Ok((corpus, problems))
+    Cache::new(drafts, base_path).scan(root)
 }
 
 /// Markdown files under `root/content`, relative to `root`, in a stable order. Hidden files and
@@ -120,19 +114,55 @@ pub fn list(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Whether `rel` (relative to the site root) names a file [`list`] would return: a visible `.md`
+/// file under `content/`.
+pub fn is_source(rel: &Path) -> bool {
+    let mut parts = rel.components();
+    parts.next().is_some_and(|c| c.as_os_str() == "content")
+        && rel.extension().is_some_and(|e| e == "md")
+        && parts.all(|c| !c.as_os_str().to_string_lossy().starts_with('.'))
+}
+
+/// What one source file loads as.
+#[derive(Debug, Clone)]
 enum Item {
-    Article(Box<Article>),
-    Page(Box<Page>),
+    Article(Arc<Article>),
+    Page(Arc<Page>),
+}
+
+/// When a file was last changed, as far as its metadata tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+}
+
+/// Reads a file and its stamp from one open handle.
+fn read(path: &Path) -> std::io::Result<(Vec<u8>, Stamp)> {
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)?;
+    let stamp = Stamp {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+    };
+    Ok((bytes, stamp))
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
 }
 
 fn load_file(
-    root: &Path,
     rel: &Path,
+    bytes: Vec<u8>,
     drafts: bool,
     base_path: &str,
 ) -> std::result::Result<Option<Item>, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| Diagnostic::new(rel, 0, 0, format!("cannot read the file: {e}")))?;
+    let source_hash = hash(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = frontmatter::line_col(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
@@ -166,12 +196,13 @@ fn load_file(
     let folder = folder_of(rel);
     if folder.as_deref() == Some(PAGES_DIR) {
         let (slug, _) = file_slug(rel, &front, &title)?;
-        return Ok(Some(Item::Page(Box::new(Page {
+        return Ok(Some(Item::Page(Arc::new(Page {
             path: rel.into(),
             slug,
             title,
             front,
             body,
+            source_hash,
         }))));
     }
     let Some(folder) = folder else {
@@ -184,7 +215,7 @@ fn load_file(
     // The lead only feeds the summary; at 50,000 articles keeping it would cost tens of megabytes.
     let mut body = body;
     body.lead = String::new();
-    Ok(Some(Item::Article(Box::new(Article {
+    Ok(Some(Item::Article(Arc::new(Article {
         path: rel.into(),
         folder,
         slug,
@@ -194,6 +225,7 @@ fn load_file(
         summary,
         front,
         body,
+        source_hash,
     }))))
 }
 

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::Datelike;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -24,6 +25,8 @@ pub struct Shared {
     pub regions: HashMap<RegionId, Value>,
     /// One card per article, in graph order.
     pub cards: Vec<Value>,
+    /// A hash of each card, in graph order (see [`super::fingerprint`]).
+    pub card_hashes: Vec<u64>,
 }
 
 #[derive(Serialize)]
@@ -72,16 +75,29 @@ impl Shared {
             .iter()
             .map(|(&r, node)| (r, region_link(cfg, tax, gaz, r, node.articles.len())))
             .collect();
-        let cards = g
+        let (cards, card_hashes) = g
             .articles
-            .iter()
-            .map(|a| card(cfg, a, &topics, &regions))
-            .collect();
+            .par_iter()
+            .map(|a| {
+                let c = card(cfg, a, &topics, &regions);
+                let h = super::fingerprint::hash_value(&c);
+                (c, h)
+            })
+            .unzip();
         Shared {
             topics,
             regions,
             cards,
+            card_hashes,
         }
+    }
+
+    /// Makes article `i`'s card again, after [`crate::Site::patch`] changed the article but not
+    /// the lists (so topic and place links stay as they are).
+    pub fn patch(&mut self, cfg: &Config, g: &SiteGraph, i: usize) {
+        let c = card(cfg, &g.articles[i], &self.topics, &self.regions);
+        self.card_hashes[i] = super::fingerprint::hash_value(&c);
+        self.cards[i] = c;
     }
 
     /// Cards for a list of article indices.

@@ -5,32 +5,36 @@
 //! build can render in parallel and stream to disk, and `serve` can re-render just what changed.
 
 pub mod context;
+pub mod fingerprint;
 mod pages;
+pub mod templates;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Value};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::site::{Output, SiteGraph};
 use crate::taxonomy::Taxonomy;
-use crate::theme::Theme;
-use context::Shared;
+use crate::Site;
+pub use context::Shared;
+pub use templates::{Sources, Templates};
 
-/// Everything needed to render any output of one build.
+/// Everything needed to render any output of one build: the site, its compiled templates and
+/// the values its pages share. Cheap to make; the parts it borrows are the costly ones.
 pub struct Renderer<'a> {
-    tera: Tera,
-    sources: HashMap<String, PathBuf>,
+    templates: &'a Templates,
     cfg: &'a Config,
     tax: &'a Taxonomy,
     gaz: &'a Gazetteer,
     graph: &'a SiteGraph,
-    shared: Shared,
-    syntax_css: String,
+    shared: &'a Shared,
+    site_value: Value,
+    live_reload: Value,
 }
 
 #[derive(Serialize)]
@@ -55,47 +59,30 @@ struct MenuItem {
 }
 
 impl<'a> Renderer<'a> {
-    /// Loads the theme's templates and prepares the shared values. `live_reload` is the script URL
-    /// `serve` injects; builds pass `None`.
+    /// A renderer for `site` with `templates` and `shared` (made from this site, see
+    /// [`Site::prepare`]). `live_reload` is the script URL `serve` injects; builds pass `None`.
     pub fn new(
-        cfg: &'a Config,
-        tax: &'a Taxonomy,
-        gaz: &'a Gazetteer,
-        graph: &'a SiteGraph,
-        theme: &Theme,
-        live_reload: Option<String>,
-    ) -> Result<Renderer<'a>> {
-        let mut tera = Tera::new();
-        let mut sources = HashMap::new();
-        let mut raw = Vec::with_capacity(theme.templates.len());
-        for (name, path) in &theme.templates {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-            sources.insert(name.clone(), path.clone());
-            raw.push((name.clone(), text));
-        }
-        tera.add_raw_templates(raw)
-            .map_err(|e| template_error(&sources, "", e))?;
-        let shared = Shared::new(cfg, tax, gaz, graph);
-        let site = site_value(cfg, graph, &shared.topics);
-        tera.global_context().insert("site", &site);
-        tera.global_context().insert("live_reload", &live_reload);
-        let syntax_css =
-            crate::highlight::stylesheet(&cfg.highlight_theme, &cfg.highlight_theme_dark).map_err(
-                |msg| Error::Config {
-                    path: PathBuf::from("site.toml"),
-                    msg,
-                },
-            )?;
-        Ok(Renderer {
-            tera,
-            sources,
-            cfg,
-            tax,
-            gaz,
-            graph,
+        site: &'a Site,
+        templates: &'a Templates,
+        shared: &'a Shared,
+        live_reload: Option<&str>,
+    ) -> Renderer<'a> {
+        let site_value = site_value(&site.config, &site.graph, &shared.topics);
+        Renderer {
+            templates,
+            cfg: &site.config,
+            tax: &site.taxonomy,
+            gaz: &site.gazetteer,
+            graph: &site.graph,
             shared,
-            syntax_css,
-        })
+            site_value: Value::from_serializable(&site_value),
+            live_reload: Value::from_serializable(&live_reload),
+        }
+    }
+
+    /// The site graph it renders.
+    pub fn graph(&self) -> &'a SiteGraph {
+        self.graph
     }
 
     /// Renders one output.
@@ -108,16 +95,21 @@ impl<'a> Renderer<'a> {
             Output::Sitemap => {
                 Ok(crate::sitemap::sitemap(self.cfg, self.tax, self.gaz, self.graph).into_bytes())
             }
+            Output::SitemapPart(k) => {
+                Ok(crate::sitemap::part(self.cfg, self.tax, self.gaz, self.graph, *k).into_bytes())
+            }
             Output::Robots => Ok(crate::sitemap::robots(self.cfg).into_bytes()),
-            Output::SyntaxCss => Ok(self.syntax_css.clone().into_bytes()),
+            Output::SyntaxCss => Ok(self.templates.syntax_css.clone().into_bytes()),
             Output::Redirect { to, .. } => Ok(redirect_html(&self.cfg.url(to)).into_bytes()),
             page => {
-                let (template, ctx) = pages::context(self, page);
+                let template = pages::template(page);
+                let ctx = pages::context(self, page);
                 // Straight into bytes: `render` would re-validate the whole page as UTF-8.
                 let mut bytes = Vec::with_capacity(32 * 1024);
-                self.tera
+                self.templates
+                    .tera
                     .render_to(template, &ctx, &mut bytes)
-                    .map_err(|e| template_error(&self.sources, template, e))?;
+                    .map_err(|e| template_error(&self.templates.paths, template, e))?;
                 Ok(bytes)
             }
         }
@@ -194,6 +186,8 @@ fn template_error(sources: &HashMap<String, PathBuf>, rendering: &str, e: tera::
 impl Renderer<'_> {
     fn base(&self, kind: &str, path: &str, title: &str, description: &str) -> Context {
         let mut ctx = Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert_value("live_reload", self.live_reload.clone());
         ctx.insert("kind", kind);
         ctx.insert("url", &self.cfg.url(path));
         ctx.insert("permalink", &self.cfg.permalink(path));

@@ -12,7 +12,7 @@ use crate::site::Output;
 use crate::taxonomy::TopicId;
 
 /// How many cards each topic block on the home page shows.
-const HOME_PER_TOPIC: usize = 5;
+pub(super) const HOME_PER_TOPIC: usize = 5;
 /// How many busiest places (besides the roots) the home page offers.
 const HOME_REGIONS: usize = 9;
 
@@ -29,32 +29,42 @@ struct Feed {
     title: String,
 }
 
-/// The template and context for an HTML output.
-pub(super) fn context(r: &Renderer<'_>, out: &Output) -> (&'static str, Context) {
+/// The template of an HTML output.
+pub(super) fn template(out: &Output) -> &'static str {
     match out {
-        Output::Home => ("index.html", home(r)),
-        Output::Article(i) => ("article.html", article(r, *i)),
-        Output::Page(i) => ("page.html", page(r, *i)),
-        Output::Topics => (
-            "topics.html",
-            with_feed(r, r.base("topics", "topics/", "专题", ""), FeedScope::Site),
-        ),
-        Output::Topic { topic, page } => ("topic.html", topic_page(r, *topic, *page)),
-        Output::Regions => ("regions.html", regions(r)),
+        Output::Home => "index.html",
+        Output::Article(_) => "article.html",
+        Output::Page(_) => "page.html",
+        Output::Topics => "topics.html",
+        Output::Topic { .. } => "topic.html",
+        Output::Regions => "regions.html",
+        Output::Region { .. } => "region.html",
+        Output::Archive => "archive.html",
+        Output::Month { .. } => "archive_month.html",
+        _ => "404.html",
+    }
+}
+
+/// The context of an HTML output.
+pub(super) fn context(r: &Renderer<'_>, out: &Output) -> Context {
+    match out {
+        Output::Home => home(r),
+        Output::Article(i) => article(r, *i),
+        Output::Page(i) => page(r, *i),
+        Output::Topics => with_feed(r, r.base("topics", "topics/", "专题", ""), FeedScope::Site),
+        Output::Topic { topic, page } => topic_page(r, *topic, *page),
+        Output::Regions => regions(r),
         Output::Region {
             region,
             topic,
             page,
-        } => ("region.html", region_page(r, *region, *topic, *page)),
-        Output::Archive => ("archive.html", archive(r)),
-        Output::Month { month, page } => ("archive_month.html", month_page(r, *month, *page)),
-        _ => (
-            "404.html",
-            with_feed(
-                r,
-                r.base("not_found", "404.html", "页面未找到", ""),
-                FeedScope::Site,
-            ),
+        } => region_page(r, *region, *topic, *page),
+        Output::Archive => archive(r),
+        Output::Month { month, page } => month_page(r, *month, *page),
+        _ => with_feed(
+            r,
+            r.base("not_found", "404.html", "页面未找到", ""),
+            FeedScope::Site,
         ),
     }
 }

@@ -1,9 +1,17 @@
 //! Rebuilding for `serve`: the same pipeline as `xietong build`, into the preview directory,
-//! writing only the files whose bytes changed and reporting which URLs those are.
+//! doing only the work an edit calls for and reporting which URLs changed.
 //!
-//! Every rebuild renders the whole site again (as `build` does) and compares each output's hash
-//! with the previous one, so the preview is always exactly what a build would write. Skipping the
-//! rendering of unaffected pages is the next step; the write-and-notify contract stays the same.
+//! Three things make a rebuild incremental, each falling back to the full pipeline when it
+//! cannot be sure:
+//!
+//! - loading: the [`content::Cache`] re-reads only the changed files;
+//! - the site graph: an edit that keeps an article's URL, date, topics, places and position is
+//!   patched into the previous graph ([`Site::patch`]) instead of building a new one;
+//! - rendering: each output's [`Fingerprints`] entry is compared with the one its file was written
+//!   with, and only outputs whose inputs changed are rendered; of those, only files whose bytes
+//!   changed are written.
+//!
+//! The result is always what a full build would write (the serve tests compare the two).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -12,14 +20,19 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::content;
 use crate::error::{Error, Result};
-use crate::{BuildOptions, Site};
+use crate::render::fingerprint::Fingerprints;
+use crate::render::{Renderer, Shared, Templates};
+use crate::{BuildOptions, Site, Timings};
 
 /// The outcome of one successful rebuild.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Changes {
     /// Output files (relative to the preview directory) written or removed.
     pub files: Vec<String>,
+    /// How many outputs were rendered (the rest were known to be unchanged).
+    pub rendered: usize,
     /// How long the rebuild took, in milliseconds.
     pub ms: u64,
 }
@@ -39,11 +52,29 @@ impl Changes {
     }
 }
 
+/// A site that built without error, with what rendering it needs.
+struct Built {
+    site: Site,
+    shared: Shared,
+    files: Vec<String>,
+}
+
+/// What a file in the preview directory was written from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Written {
+    fingerprint: u64,
+    hash: u64,
+}
+
 /// Keeps the preview directory in step with the sources.
 pub struct Builder {
     opts: BuildOptions,
     live_reload: String,
-    hashes: HashMap<String, u64>,
+    cache: content::Cache,
+    /// The last site that built; `None` after a failed rebuild, so the next one starts afresh.
+    built: Option<Built>,
+    templates: Option<Templates>,
+    written: HashMap<String, Written>,
 }
 
 impl Builder {
@@ -51,9 +82,12 @@ impl Builder {
     /// at `live_reload` into every page.
     pub fn new(opts: BuildOptions, live_reload: String) -> Builder {
         Builder {
+            cache: content::Cache::new(opts.drafts, "/"),
             opts,
             live_reload,
-            hashes: HashMap::new(),
+            built: None,
+            templates: None,
+            written: HashMap::new(),
         }
     }
 
@@ -62,50 +96,159 @@ impl Builder {
         &self.opts.out
     }
 
-    /// Rebuilds; on error nothing in the preview directory changes.
-    pub fn rebuild(&mut self) -> Result<Changes> {
+    /// Rebuilds after `changed` (paths relative to the site root, as the watcher reports them;
+    /// `None` when unknown). On error nothing in the preview directory changes.
+    pub fn rebuild(&mut self, changed: Option<&[PathBuf]>) -> Result<Changes> {
         let start = Instant::now();
-        let site = Site::load(&self.opts)?;
-        let renderer = site.renderer(Some(self.live_reload.clone()))?;
-        let files = site.files();
-        let rendered: Vec<Result<(u64, Vec<u8>)>> = site
-            .graph
-            .outputs
-            .par_iter()
-            .map(|o| renderer.render(o).map(|b| (hash(&b), b)))
-            .collect();
-        let mut next: HashMap<String, u64> = HashMap::with_capacity(files.len());
-        let mut write: Vec<(&str, Vec<u8>)> = Vec::new();
-        for (file, r) in files.iter().zip(rendered) {
-            let (h, bytes) = r?;
-            if self.hashes.get(file) != Some(&h) {
-                write.push((file, bytes));
-            }
-            next.insert(file.clone(), h);
+        let result = self.try_rebuild(changed);
+        if result.is_err() {
+            self.built = None;
         }
-        for (name, path) in &site.theme.statics {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let h = hash(&bytes);
-            if self.hashes.get(name) != Some(&h) {
-                write.push((name, bytes));
-            }
-            next.insert(name.clone(), h);
-        }
-        let mut changed: Vec<String> = write.iter().map(|(f, _)| f.to_string()).collect();
-        write_all(&self.opts.out, write)?;
-        changed.extend(self.remove_stale(&next)?);
-        changed.sort();
-        self.hashes = next;
+        let (files, rendered) = result?;
         Ok(Changes {
-            files: changed,
+            files,
+            rendered,
             ms: start.elapsed().as_millis() as u64,
         })
     }
 
+    fn try_rebuild(&mut self, changed: Option<&[PathBuf]>) -> Result<(Vec<String>, usize)> {
+        let built = self.update(changed)?;
+        let sources = built.site.template_sources()?;
+        if self.templates.as_ref().map(Templates::sources) != Some(&sources) {
+            self.templates = Some(Templates::compile(sources)?);
+        }
+        let templates = self
+            .templates
+            .as_ref()
+            .expect("templates were just compiled");
+        let renderer = Renderer::new(
+            &built.site,
+            templates,
+            &built.shared,
+            Some(&self.live_reload),
+        );
+        let (mut write, rendered, mut next) = self.render(&renderer, &built.files)?;
+        self.read_statics(&built.site, &mut write, &mut next)?;
+        let mut changed: Vec<String> = write.iter().map(|(f, _)| f.clone()).collect();
+        write_all(&self.opts.out, write)?;
+        changed.extend(self.remove_stale(&next)?);
+        changed.sort();
+        self.written = next;
+        self.built = Some(built);
+        Ok((changed, rendered))
+    }
+
+    /// The site after `changed`: the previous one patched when the edit allows, else loaded anew
+    /// (through the cache).
+    fn update(&mut self, changed: Option<&[PathBuf]>) -> Result<Built> {
+        let root = self.opts.root.clone();
+        if let Some(paths) = changed {
+            let previous = self.built.take();
+            let plain = |b: &Built| {
+                paths
+                    .iter()
+                    .all(|p| content::is_source(p) || is_theme_file(&b.site, &root, p))
+            };
+            // Files the watcher names are read again even if their size and time look the same.
+            let refresh = self.cache.refresh(&root, paths);
+            if let Some(mut built) = previous.filter(|b| plain(b) && !refresh.structural) {
+                if let Some(patched) = built.site.patch(refresh.edited)? {
+                    for i in patched {
+                        built.shared.patch(&built.site.config, &built.site.graph, i);
+                    }
+                    return Ok(built);
+                }
+            }
+        }
+        let site = Site::load_cached(&self.opts, &mut self.cache, &mut Timings::default())?;
+        let shared = site.shared();
+        let files = site.files();
+        Ok(Built {
+            site,
+            shared,
+            files,
+        })
+    }
+
+    /// Renders the outputs whose fingerprint changed; returns the files whose bytes changed, how
+    /// many outputs were rendered, and what every output file is now written from.
+    #[allow(clippy::type_complexity)]
+    fn render(
+        &self,
+        renderer: &Renderer<'_>,
+        files: &[String],
+    ) -> Result<(Vec<(String, Vec<u8>)>, usize, HashMap<String, Written>)> {
+        let fps = Fingerprints::new(renderer, files);
+        let outputs = &renderer.graph().outputs;
+        let prints: Vec<u64> = outputs.par_iter().map(|o| fps.of(renderer, o)).collect();
+        let stale: Vec<usize> = (0..outputs.len())
+            .filter(|&k| self.written.get(&files[k]).map(|w| w.fingerprint) != Some(prints[k]))
+            .collect();
+        let rendered: Vec<Result<(u64, Vec<u8>)>> = stale
+            .par_iter()
+            .map(|&k| renderer.render(&outputs[k]).map(|b| (hash(&b), b)))
+            .collect();
+        let mut next: HashMap<String, Written> = files
+            .iter()
+            .zip(&prints)
+            .filter_map(|(f, &fingerprint)| {
+                let w = self.written.get(f)?;
+                Some((
+                    f.clone(),
+                    Written {
+                        fingerprint,
+                        hash: w.hash,
+                    },
+                ))
+            })
+            .collect();
+        let mut write = Vec::new();
+        for (&k, r) in stale.iter().zip(rendered) {
+            let (h, bytes) = r?;
+            let file = &files[k];
+            if self.written.get(file).map(|w| w.hash) != Some(h) {
+                write.push((file.clone(), bytes));
+            }
+            next.insert(
+                file.clone(),
+                Written {
+                    fingerprint: prints[k],
+                    hash: h,
+                },
+            );
+        }
+        Ok((write, stale.len(), next))
+    }
+
+    /// Adds the static files whose bytes changed to `write`.
+    fn read_statics(
+        &self,
+        site: &Site,
+        write: &mut Vec<(String, Vec<u8>)>,
+        next: &mut HashMap<String, Written>,
+    ) -> Result<()> {
+        for (name, path) in &site.theme.statics {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let h = hash(&bytes);
+            if self.written.get(name).map(|w| w.hash) != Some(h) {
+                write.push((name.clone(), bytes));
+            }
+            next.insert(
+                name.clone(),
+                Written {
+                    fingerprint: h,
+                    hash: h,
+                },
+            );
+        }
+        Ok(())
+    }
+
     /// Deletes outputs the new build no longer has; returns them.
-    fn remove_stale(&self, next: &HashMap<String, u64>) -> Result<Vec<String>> {
+    fn remove_stale(&self, next: &HashMap<String, Written>) -> Result<Vec<String>> {
         let gone: Vec<String> = self
-            .hashes
+            .written
             .keys()
             .filter(|f| !next.contains_key(*f))
             .cloned()
@@ -122,6 +265,19 @@ impl Builder {
     }
 }
 
+/// Whether `rel` is one of the template or static files `site` already uses, still present: an
+/// edit to it needs no new theme resolution.
+fn is_theme_file(site: &Site, root: &Path, rel: &Path) -> bool {
+    let path = root.join(rel);
+    let theme = &site.theme;
+    path.is_file()
+        && theme
+            .templates
+            .iter()
+            .chain(&theme.statics)
+            .any(|(_, p)| *p == path)
+}
+
 fn hash(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
@@ -129,7 +285,7 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// Writes files through a temporary name and a rename, so the server never sends half a page.
-fn write_all(out: &Path, files: Vec<(&str, Vec<u8>)>) -> Result<()> {
+fn write_all(out: &Path, files: Vec<(String, Vec<u8>)>) -> Result<()> {
     let dirs: HashSet<PathBuf> = files
         .iter()
         .filter_map(|(f, _)| out.join(f).parent().map(Path::to_path_buf))
@@ -198,10 +354,10 @@ mod tests {
     fn body_edit_rewrites_the_article_but_not_unrelated_pages() {
         let d = site();
         let mut b = builder(d.path());
-        let first = b.rebuild().unwrap();
+        let first = b.rebuild(None).unwrap();
         assert!(first.files.contains(&"carbon/a/index.html".to_string()));
         write(d.path(), "content/carbon/a.md", "+++\ntitle = \"甲文\"\ndate = 2024-01-02\nregions = [\"cangzhou\"]\n+++\n正文一。\n\n新加一段。\n");
-        let second = b.rebuild().unwrap();
+        let second = b.rebuild(None).unwrap();
         assert!(
             second.files.contains(&"carbon/a/index.html".to_string()),
             "{:?}",
@@ -225,17 +381,17 @@ mod tests {
     fn nothing_changed_writes_nothing() {
         let d = site();
         let mut b = builder(d.path());
-        b.rebuild().unwrap();
-        assert_eq!(b.rebuild().unwrap().files, Vec::<String>::new());
+        b.rebuild(None).unwrap();
+        assert_eq!(b.rebuild(None).unwrap().files, Vec::<String>::new());
     }
 
     #[test]
     fn title_edit_reaches_the_lists() {
         let d = site();
         let mut b = builder(d.path());
-        b.rebuild().unwrap();
+        b.rebuild(None).unwrap();
         write(d.path(), "content/carbon/a.md", "+++\ntitle = \"甲文新题\"\ndate = 2024-01-02\nregions = [\"cangzhou\"]\n+++\n正文一。\n");
-        let c = b.rebuild().unwrap();
+        let c = b.rebuild(None).unwrap();
         for f in [
             "index.html",
             "topics/carbon/index.html",
@@ -250,16 +406,16 @@ mod tests {
     fn deleted_article_removes_its_page_and_a_failed_rebuild_keeps_the_old_one() {
         let d = site();
         let mut b = builder(d.path());
-        b.rebuild().unwrap();
+        b.rebuild(None).unwrap();
         write(
             d.path(),
             "content/carbon/a.md",
             "+++\ntitle = \"甲文\"\ndate = 2024-13-02\n+++\n",
         );
-        assert!(b.rebuild().is_err());
+        assert!(b.rebuild(None).is_err());
         assert!(d.path().join(".preview/carbon/a/index.html").exists());
         std::fs::remove_file(d.path().join("content/carbon/a.md")).unwrap();
-        let c = b.rebuild().unwrap();
+        let c = b.rebuild(None).unwrap();
         assert!(c.files.contains(&"carbon/a/index.html".to_string()));
         assert!(!d.path().join(".preview/carbon/a/index.html").exists());
     }
@@ -268,11 +424,131 @@ mod tests {
     fn css_only_change_is_recognised() {
         let d = site();
         let mut b = builder(d.path());
-        b.rebuild().unwrap();
+        b.rebuild(None).unwrap();
         write(d.path(), "static/css/style.css", "body { color: red }\n");
-        let c = b.rebuild().unwrap();
+        let c = b.rebuild(None).unwrap();
         assert_eq!(c.files, vec!["css/style.css".to_string()]);
         assert!(c.only_css());
         assert_eq!(c.urls("/x/"), vec!["/x/css/style.css".to_string()]);
+    }
+
+    /// Every file under `dir`, relative, with its bytes; pages without the reload script tag.
+    fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let name = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                let mut bytes = std::fs::read(e.path()).unwrap();
+                if name.ends_with(".html") {
+                    let text = String::from_utf8(bytes).unwrap();
+                    let tag = "\n<script src=\"/__livereload.js\" defer></script>";
+                    bytes = text.replacen(tag, "", 1).into_bytes();
+                }
+                (name, bytes)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Applies `edit` to the sources, rebuilds with the touched paths as the watcher would name
+    /// them, and checks the preview against a full build; returns the rebuild's changes.
+    fn step(b: &mut Builder, root: &Path, paths: &[&str], edit: impl FnOnce(&Path)) -> Changes {
+        edit(root);
+        let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        let changes = b.rebuild(Some(&paths)).unwrap();
+        let mut opts = BuildOptions::new(root);
+        opts.out = root.join(".built");
+        opts.base_url = Some("http://127.0.0.1:1111/".into());
+        crate::build(&opts).unwrap();
+        let (preview, built) = (snapshot(&root.join(".preview")), snapshot(&opts.out));
+        assert_eq!(preview.len(), built.len(), "after {paths:?}");
+        for ((pn, pb), (bn, bb)) in preview.iter().zip(&built) {
+            assert_eq!(pn, bn, "after {paths:?}");
+            assert!(pb == bb, "{pn} differs from a full build after {paths:?}");
+        }
+        changes
+    }
+
+    #[test]
+    fn every_kind_of_edit_leaves_the_preview_equal_to_a_full_build() {
+        let d = site();
+        let root = d.path();
+        let a = "content/carbon/a.md";
+        let head = "+++\ntitle = \"甲文\"\ndate = 2024-01-02\nregions = [\"cangzhou\"]\n+++\n";
+        let lead = "沧州推进区域碳普惠体系建设，".repeat(12);
+        write(root, a, &format!("{head}{lead}\n"));
+        let mut b = builder(root);
+        b.rebuild(None).unwrap();
+        // Past the summary: the card stays as it was, so the lists need not be rendered again.
+        let body = step(&mut b, root, &[a], |r| {
+            write(r, a, &format!("{head}{lead}\n\n第二段。\n"))
+        });
+        assert!(
+            body.rendered < 10,
+            "a body edit renders a few outputs, not all: {}",
+            body.rendered
+        );
+        assert!(body.files.contains(&"carbon/a/index.html".to_string()));
+        step(&mut b, root, &[a], |r| {
+            write(r, a, &format!("{head}导语改了。\n"))
+        });
+        step(&mut b, root, &[a], |r| {
+            write(r, a, "+++\ntitle = \"甲文新题\"\ndate = 2024-01-02\nregions = [\"langfang\"]\n+++\n正文。\n")
+        });
+        let card = "themes/digest/templates/partials/card.html";
+        step(&mut b, root, &[card], |r| {
+            let text = std::fs::read_to_string(r.join(card)).unwrap();
+            write(
+                r,
+                card,
+                &text.replacen("</article>", "</article><!-- 改 -->", 1),
+            );
+        });
+        let article = "themes/digest/templates/article.html";
+        let t = step(&mut b, root, &[article], |r| {
+            let text = std::fs::read_to_string(r.join(article)).unwrap();
+            write(r, article, &format!("{text}\n"));
+        });
+        assert_eq!(t.rendered, 2, "only the two article pages use article.html");
+        let css = "themes/digest/static/css/style.css";
+        let c = step(&mut b, root, &[css], |r| {
+            write(r, css, "body { color: #123 }\n")
+        });
+        assert!(c.only_css() && c.rendered == 0, "{c:?}");
+        let new = "content/talent/c.md";
+        step(&mut b, root, &[new], |r| {
+            write(
+                r,
+                new,
+                "+++\ntitle = \"丙文\"\ndate = 2023-05-01\nregions = [\"xiongan\"]\n+++\n新文。\n",
+            )
+        });
+        let s = step(&mut b, root, &["site.toml"], |r| {
+            let text = std::fs::read_to_string(r.join("site.toml")).unwrap();
+            write(
+                r,
+                "site.toml",
+                &text.replacen("subtitle = \"", "subtitle = \"新版 ", 1),
+            );
+        });
+        assert!(s.files.contains(&"index.html".to_string()), "{s:?}");
+        step(&mut b, root, &["content/pages/about.md"], |r| {
+            write(
+                r,
+                "content/pages/about.md",
+                "+++\ntitle = \"关于\"\nmenu = true\n+++\n本刊。\n",
+            )
+        });
+        step(&mut b, root, &[new], |r| {
+            std::fs::remove_file(r.join(new)).unwrap()
+        });
     }
 }

@@ -72,7 +72,7 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
         let why = watcher.fallback_reason().unwrap_or_default();
         log(&format!("文件系统通知不可用，改为定时轮询文件变化 {why}"));
     }
-    let mut failed = announce(&hub, builder.rebuild(), &base_path, false, log);
+    let mut failed = announce(&hub, builder.rebuild(None), &base_path, false, log);
     let _server = server.spawn(server::ServerConfig {
         site_dir: out,
         base_path: base_path.clone(),
@@ -86,7 +86,13 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
             "检测到 {} 个文件变化，正在重新生成……",
             batch.paths.len()
         ));
-        failed = announce(&hub, builder.rebuild(), &base_path, failed, log);
+        failed = announce(
+            &hub,
+            builder.rebuild(Some(&batch.paths)),
+            &base_path,
+            failed,
+            log,
+        );
     }
     Ok(())
 }
@@ -104,7 +110,10 @@ fn announce(
     let failed = result.is_err();
     let event = match result {
         Ok(c) if c.files.is_empty() && !failed_before => {
-            log(&format!("没有页面变化（{} ms）", c.ms));
+            log(&format!(
+                "没有页面变化（渲染 {} 个，{} ms）",
+                c.rendered, c.ms
+            ));
             return false;
         }
         Ok(c) if c.only_css() => Event::Css {

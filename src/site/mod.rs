@@ -6,9 +6,11 @@
 
 pub mod outputs;
 pub mod paginate;
+mod patch;
 pub mod related;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::Datelike;
 
@@ -28,7 +30,7 @@ pub const RESERVED: [&str; 8] = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteArticle {
     /// The loaded article.
-    pub article: Article,
+    pub article: Arc<Article>,
     /// Its resolved topics and places.
     pub labels: Labels,
     /// Final, unique slug within its primary topic.
@@ -115,20 +117,7 @@ pub fn build(
     if !page_problems.is_empty() {
         return Err(Error::Content(page_problems));
     }
-    articles.sort_by(|a, b| {
-        b.article
-            .date
-            .cmp(&a.article.date)
-            // Same day: the longer piece leads (a feature before a brief), then path order.
-            .then_with(|| {
-                b.article
-                    .body
-                    .measure
-                    .total()
-                    .cmp(&a.article.body.measure.total())
-            })
-            .then_with(|| a.article.path.cmp(&b.article.path))
-    });
+    articles.sort_by(newest_first);
     let topics = topic_lists(tax, &articles);
     let regions = region_nodes(tax, &articles);
     let months = months(&articles);
@@ -146,11 +135,21 @@ pub fn build(
     Ok(graph)
 }
 
+/// The order of [`SiteGraph::articles`]: newest first; on the same day the longer piece (a feature
+/// before a brief), then path order.
+fn newest_first(a: &SiteArticle, b: &SiteArticle) -> std::cmp::Ordering {
+    let (a, b) = (&a.article, &b.article);
+    b.date
+        .cmp(&a.date)
+        .then_with(|| b.body.measure.total().cmp(&a.body.measure.total()))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
 /// Gives every article its final slug and path, and its places with their ancestors.
 fn place(
     tax: &Taxonomy,
     gaz: &Gazetteer,
-    articles: Vec<Article>,
+    articles: Vec<Arc<Article>>,
     labels: Vec<Labels>,
 ) -> Result<Vec<SiteArticle>> {
     let mut taken: HashMap<TopicId, HashSet<String>> = HashMap::new();

@@ -13,6 +13,13 @@ pub fn page_count(total: usize, per_page: usize) -> usize {
     total.div_ceil(per_page.max(1)).max(1)
 }
 
+/// The items of page `number` (1-based, clamped to the pages there are) of a list of `total`.
+pub fn page_range(total: usize, per_page: usize, number: usize) -> std::ops::Range<usize> {
+    let number = number.clamp(1, page_count(total, per_page));
+    let start = (number - 1) * per_page;
+    start.min(total)..(start + per_page).min(total)
+}
+
 /// URL path of page `n` of a list whose first page is at `base` (`/x/topics/carbon/`).
 pub fn page_url(base: &str, n: usize) -> String {
     if n <= 1 {
@@ -88,8 +95,7 @@ impl Paginator {
 
     /// The index range of the items on this page.
     pub fn range(&self) -> std::ops::Range<usize> {
-        let start = (self.number - 1) * self.per_page;
-        start.min(self.total_items)..(start + self.per_page).min(self.total_items)
+        page_range(self.total_items, self.per_page, self.number)
     }
 }
 
