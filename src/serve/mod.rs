@@ -73,11 +73,12 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
         log(&format!("文件系统通知不可用，改为定时轮询文件变化 {why}"));
     }
     let mut failed = announce(&hub, builder.rebuild(None), &base_path, false, log);
-    let _server = server.spawn(server::ServerConfig {
-        site_dir: out,
+    let running = server.spawn(server::ServerConfig {
+        site_dir: out.clone(),
         base_path: base_path.clone(),
         hub: Arc::clone(&hub),
     });
+    stop_on_signal(running.stopper(), out);
     log(&format!(
         "预览地址：http://{addr}{base_path}（Ctrl+C 退出）"
     ));
@@ -95,6 +96,17 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// On Ctrl+C or SIGTERM: tell the browsers, remove the preview folder and exit. (Only the first
+/// call in a process installs the handler; serve runs once per process.)
+fn stop_on_signal(stopper: server::Stopper, out: PathBuf) {
+    let _ = ctrlc::set_handler(move || {
+        stopper.stop();
+        let _ = std::fs::remove_dir_all(&out);
+        eprintln!("预览已停止");
+        std::process::exit(0);
+    });
 }
 
 /// Tells the browsers and the terminal how a rebuild went; returns whether it failed. After a

@@ -75,10 +75,18 @@ impl Event {
     }
 }
 
-/// Fans events out to every subscriber; a subscriber that has gone away is dropped.
+/// Fans events out to every subscriber; a subscriber that has gone away is dropped. While the
+/// last rebuild has failed, a new subscriber gets its error first, so a page opened or reloaded
+/// during a broken build shows the overlay too.
 #[derive(Debug, Default)]
 pub struct Hub {
-    subscribers: Mutex<Vec<Sender<Event>>>,
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    subscribers: Vec<Sender<Event>>,
+    failing: Option<Event>,
 }
 
 impl Hub {
@@ -87,28 +95,32 @@ impl Hub {
         Hub::default()
     }
 
-    /// A new stream of events, starting with the next one sent.
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A new stream of events: the current error if the last rebuild failed, then every event
+    /// sent from now on.
     pub fn subscribe(&self) -> Receiver<Event> {
         let (tx, rx) = channel();
-        self.subscribers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(tx);
+        let mut state = self.state();
+        if let Some(e) = &state.failing {
+            let _ = tx.send(e.clone());
+        }
+        state.subscribers.push(tx);
         rx
     }
 
     /// Sends `event` to every live subscriber.
     pub fn send(&self, event: &Event) {
-        let mut subs = self.subscribers.lock().unwrap_or_else(|e| e.into_inner());
-        subs.retain(|s| s.send(event.clone()).is_ok());
+        let mut state = self.state();
+        state.failing = matches!(event, Event::Error { .. }).then(|| event.clone());
+        state.subscribers.retain(|s| s.send(event.clone()).is_ok());
     }
 
     /// How many streams are connected.
     pub fn len(&self) -> usize {
-        self.subscribers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .len()
+        self.state().subscribers.len()
     }
 
     /// True when nobody listens.
@@ -158,5 +170,25 @@ mod tests {
         });
         assert!(matches!(a.try_recv(), Ok(Event::Css { .. })));
         assert_eq!(hub.len(), 1);
+    }
+
+    #[test]
+    fn a_late_subscriber_gets_the_current_error_until_a_good_build() {
+        let hub = Hub::new();
+        let error = Event::Error {
+            file: "content/carbon/a.md".into(),
+            line: 3,
+            message: "bad date".into(),
+        };
+        hub.send(&error);
+        assert_eq!(hub.subscribe().try_recv().ok(), Some(error));
+        hub.send(&Event::Reload {
+            paths: vec![],
+            ms: 1,
+        });
+        assert!(
+            hub.subscribe().try_recv().is_err(),
+            "no error after a good build"
+        );
     }
 }

@@ -356,6 +356,23 @@ impl ServerHandle {
 
     /// Stops the server and waits until its threads have finished and the port is free.
     pub fn stop(self) {}
+
+    /// A handle that can stop the server from another thread.
+    pub fn stopper(&self) -> Stopper {
+        Stopper(Arc::clone(&self.server))
+    }
+}
+
+/// Stops a running server from another thread (a signal handler).
+#[derive(Debug, Clone)]
+pub struct Stopper(Arc<Server>);
+
+impl Stopper {
+    /// Asks the server to stop and waits until its event streams have said `bye`.
+    pub fn stop(&self) {
+        self.0.stop();
+        thread::sleep(POLL * 2);
+    }
 }
 
 impl Drop for ServerHandle {

@@ -689,3 +689,16 @@ fn a_templates_folder_created_while_serving_is_watched() {
         "本站页面模板二：关于本刊",
     );
 }
+
+#[test]
+fn sigterm_says_bye_to_the_browsers_and_removes_the_preview_folder() {
+    let site = SiteTest::from_fixture("basic");
+    let mut p = Preview::start(&site);
+    let out = p.out_dir();
+    assert!(out.join("index.html").is_file(), "{}", out.display());
+    let mut events = p.events();
+    let status = p.terminate();
+    assert!(status.success(), "{status:?}\n{}", p.log_text());
+    assert_eq!(wait_event(&mut events, "bye", "stopping").event, "bye");
+    assert!(!out.exists(), "{} is left behind", out.display());
+}

@@ -156,6 +156,8 @@
     // restarted and the site rebuilt while we were away: reload once to catch up.
     source.addEventListener("hello", function (ev) {
       var id = data(ev).server;
+      // Lets tests (and the curious) see that the page is listening.
+      document.documentElement.setAttribute("data-xietong-live", "connected");
       if (server === null) {
         server = id;
       } else if (id !== server) {

@@ -156,6 +156,28 @@ impl Preview {
         std::env::temp_dir().join(format!("xietong-serve-{}", self.child.id()))
     }
 
+    /// Sends SIGTERM to the server (by its PID) and waits for it to exit.
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill -TERM {pid}");
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "serve did not stop on SIGTERM\n{}",
+                self.log_text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// How many lines the server has logged so far.
     pub fn log_len(&self) -> usize {
         self.log.lock().unwrap().len()
