@@ -64,12 +64,14 @@ impl Cache {
         let fresh: Vec<(PathBuf, Entry)> = files
             .par_iter()
             .filter_map(|rel| {
-                let known = self.entries.get(rel).map(|e| e.stamp);
-                let stamp = std::fs::metadata(root.join(rel)).ok().map(|m| Stamp {
-                    modified: m.modified().ok(),
-                    len: m.len(),
+                let changed = self.entries.get(rel).is_none_or(|e| {
+                    let now = std::fs::metadata(root.join(rel)).ok().map(|m| Stamp {
+                        modified: m.modified().ok(),
+                        len: m.len(),
+                    });
+                    now != Some(e.stamp)
                 });
-                (known.is_none() || known != stamp).then(|| (rel.clone(), self.load(root, rel)))
+                changed.then(|| (rel.clone(), self.load(root, rel)))
             })
             .collect();
         let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
