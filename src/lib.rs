@@ -171,7 +171,10 @@ impl Site {
             problems.sort();
             return Err(Error::Content(problems));
         }
-        let graph = graph.expect("a graph exists when there are no problems");
+        let mut graph = graph.expect("a graph exists when there are no problems");
+        if config.cname.is_some() {
+            graph.outputs.push(site::Output::Cname);
+        }
         timings.mark("graph");
         Ok(Site {
             config,
