@@ -61,6 +61,9 @@ pub struct Config {
     /// Places added to (or replacing entries of) the built-in gazetteer.
     #[serde(default)]
     pub regions: Vec<Region>,
+    /// Custom domain (`news.example.cn`) written to a `CNAME` file for GitHub Pages; none by default.
+    #[serde(default)]
+    pub cname: Option<String>,
 }
 
 /// 专题 — one topic as configured.
@@ -175,6 +178,9 @@ impl Config {
         if self.topics.is_empty() {
             return Err("at least one [[topics]] entry is needed".into());
         }
+        if let Some(host) = &self.cname {
+            check_cname(host)?;
+        }
         let mut seen = std::collections::HashSet::new();
         for t in &self.topics {
             if !crate::slug::is_slug(&t.key) {
@@ -225,6 +231,38 @@ impl Config {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path(), path.trim_start_matches('/'))
     }
+}
+
+/// A custom domain must be a bare host name: what GitHub Pages expects in `CNAME`.
+fn check_cname(host: &str) -> std::result::Result<(), String> {
+    let problem = if host.contains("://") {
+        Some("不要带 https:// 之类的协议")
+    } else if host.contains('/') {
+        Some("不要带路径或斜杠")
+    } else if host.contains(':') {
+        Some("不要带端口")
+    } else if !host.contains('.') {
+        Some("需要完整的域名")
+    } else if !host.split('.').all(is_dns_label) || host.len() > 253 {
+        Some("只能由字母、数字和连字符组成，以点分隔（中文域名请写成 xn-- 开头的 Punycode 形式）")
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(()),
+        Some(why) => Err(format!(
+            "cname `{host}` 不是有效的自定义域名：{why}。请只写域名本身，例如 cname = \"news.example.cn\""
+        )),
+    }
+}
+
+/// One dot-separated part of a host name: 1–63 ASCII letters, digits or inner hyphens.
+fn is_dns_label(label: &str) -> bool {
+    !label.is_empty()
+        && label.len() <= 63
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 #[cfg(test)]
@@ -319,6 +357,34 @@ mod tests {
         let mut gaz = crate::gazetteer::Gazetteer::builtin().unwrap();
         gaz.extend(cfg.regions).unwrap();
         assert!(gaz.resolve("zhongjie").is_ok());
+    }
+
+    #[test]
+    fn cname_takes_a_bare_host_name() {
+        let c = parse("title = \"x\"\ncname = \"news.example.cn\"").unwrap();
+        assert_eq!(c.cname.as_deref(), Some("news.example.cn"));
+        assert_eq!(parse("title = \"x\"").unwrap().cname, None);
+        assert!(parse("title = \"x\"\ncname = \"xn--fiqs8s.xn--fiqz9s\"").is_ok());
+    }
+
+    #[test]
+    fn cname_with_scheme_path_or_port_is_rejected() {
+        for (bad, why) in [
+            ("https://news.example.cn", "协议"),
+            ("news.example.cn/xietong/", "路径"),
+            ("news.example.cn:8080", "端口"),
+            ("localhost", "完整的域名"),
+            ("新闻.example.cn", "Punycode"),
+            ("news..example.cn", "连字符"),
+            ("-news.example.cn", "连字符"),
+            ("news example.cn", "连字符"),
+        ] {
+            let e = parse(&format!("title = \"x\"\ncname = \"{bad}\""))
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("site.toml: cname `"), "{bad}: {e}");
+            assert!(e.contains(why), "{bad}: {e}");
+        }
     }
 
     #[test]

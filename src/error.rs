@@ -56,6 +56,9 @@ pub enum Error {
     /// The built pages link to something that does not exist.
     #[error("{} broken link(s) in the built site", .0.len())]
     Links(Vec<crate::linkcheck::BrokenLink>),
+    /// `check --links` could not crawl the built site, or found broken links in it.
+    #[error(transparent)]
+    Crawl(#[from] crate::crawl::CrawlError),
     /// The built-in gazetteer or a site's additions to it are invalid.
     #[error(transparent)]
     Gazetteer(#[from] crate::gazetteer::GazetteerError),

@@ -19,6 +19,7 @@
 pub mod classify;
 pub mod config;
 pub mod content;
+pub mod crawl;
 pub mod error;
 pub mod feed;
 pub mod gazetteer;
@@ -181,7 +182,10 @@ impl Site {
             problems.sort();
             return Err(Error::Content(problems));
         }
-        let graph = graph.expect("a graph exists when there are no problems");
+        let mut graph = graph.expect("a graph exists when there are no problems");
+        if config.cname.is_some() {
+            graph.outputs.push(site::Output::Cname);
+        }
         timings.mark("graph");
         Ok(Site {
             config,
@@ -322,6 +326,17 @@ pub fn check(opts: &BuildOptions) -> Result<usize> {
     } else {
         Err(Error::Links(broken))
     }
+}
+
+/// Crawls the site already built in `opts.out` from its home page, as a browser would see it
+/// published at `base_url` (from `site.toml`, or `opts.base_url`): every link must reach a file
+/// of the site and stay under the base path. Broken links are an [`Error::Crawl`].
+pub fn check_links(opts: &BuildOptions) -> Result<crawl::CrawlReport> {
+    let mut config = config::Config::load(&opts.root.join("site.toml"))?;
+    if let Some(url) = &opts.base_url {
+        config.set_base_url(url)?;
+    }
+    Ok(crawl::check_dir(&opts.out, &config.base_url)?)
 }
 
 /// A topic key may not equal a place's leaf key: `/regions/hebei/xiongan/` would be both the

@@ -23,20 +23,10 @@ impl std::fmt::Display for BrokenLink {
     }
 }
 
-/// The values of `href="…"` and `src="…"` attributes in `html`, entity `&amp;` decoded.
+/// Every URL `html` links to or loads (`href`, `src`, `srcset`, `<meta http-equiv="refresh">` …),
+/// entities decoded: the same reading as `check --links` ([`crate::crawl::extract::html`]).
 pub fn links(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in [" href=\"", " src=\""] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attr) {
-            rest = &rest[i + attr.len()..];
-            if let Some(end) = rest.find('"') {
-                out.push(rest[..end].replace("&amp;", "&"));
-                rest = &rest[end..];
-            }
-        }
-    }
-    out
+    crate::crawl::extract::html(html).links
 }
 
 /// Checks the links of pages against the set of files the site contains.

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use clap::{Args, Parser, Subcommand};
+use xietong::crawl::CrawlError;
 use xietong::{BuildOptions, Diagnostic, Error};
 
 /// 协同 — static site generator for the 京津冀 regional-collaboration digest.
@@ -29,10 +30,21 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Load, validate and render the site and check its links, writing nothing.
+    /// Load, validate and render the site and check its links, writing nothing; with --links,
+    /// crawl the built site instead.
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Crawl the built site from its home page as published at base_url: every link must
+        /// reach a file and stay under the base path
+        #[arg(long)]
+        links: bool,
+        /// With --links: the built site to crawl [default: <root>/public]
+        #[arg(long, value_name = "DIR", requires = "links")]
+        out: Option<PathBuf>,
+        /// With --links: list every external URL (they are never fetched)
+        #[arg(long, requires = "links")]
+        external: bool,
     },
     /// Import raw newspaper or web text (.txt files or folders) as articles into content/.
     Import(ImportArgs),
@@ -232,7 +244,13 @@ fn main() -> ExitCode {
                 )
             })
         }
-        Command::Check { site } => {
+        Command::Check {
+            site,
+            links: true,
+            out,
+            external,
+        } => xietong::check_links(&site.options(out.clone())).map(|r| print_crawl(&r, *external)),
+        Command::Check { site, .. } => {
             xietong::check(&site.options(None)).map(|n| println!("检查通过：{n} 个页面，链接完好"))
         }
         Command::Import(args) => run_import(args),
@@ -249,7 +267,7 @@ fn main() -> ExitCode {
 
 fn root_of(cli: &Cli) -> &Path {
     match &cli.command {
-        Command::Build { site, .. } | Command::Check { site } => &site.root,
+        Command::Build { site, .. } | Command::Check { site, .. } => &site.root,
         Command::Import(args) => &args.root,
         Command::Serve(args) => &args.root,
     }
@@ -273,6 +291,30 @@ fn report(e: &Error, cli: &Cli) {
                 ds.len()
             );
         }
+        Error::Crawl(CrawlError::Broken(r)) => {
+            for p in r.problems.iter().take(MAX_SHOWN) {
+                eprintln!("错误：{p}");
+            }
+            if r.problems.len() > MAX_SHOWN {
+                eprintln!("……另有 {} 处未列出", r.problems.len() - MAX_SHOWN);
+            }
+            let mut helps: Vec<&str> = Vec::new();
+            for p in &r.problems {
+                if !helps.contains(&p.reason.help()) {
+                    helps.push(p.reason.help());
+                }
+            }
+            for h in helps {
+                eprintln!("提示：{h}");
+            }
+            eprintln!(
+                "错误：{} 个链接有问题（共读了 {} 个页面、{} 个站内链接），按 {} 发布后它们会失效",
+                r.problems.len(),
+                r.pages,
+                r.links,
+                r.base_url
+            );
+        }
         Error::Links(broken) => {
             for b in broken {
                 eprintln!("error: broken link in {b}");
@@ -288,6 +330,35 @@ fn report(e: &Error, cli: &Cli) {
             }
         }
     }
+}
+
+/// Broken links shown one by one before the rest are only counted.
+const MAX_SHOWN: usize = 100;
+
+/// The summary of a crawl that found nothing broken; with `external`, every external URL too.
+fn print_crawl(r: &xietong::crawl::CrawlReport, external: bool) {
+    if external {
+        for (url, e) in &r.external {
+            println!("外部链接 {url}（{} 处，首见于 {}）", e.count, e.first_page);
+        }
+    }
+    println!(
+        "链接检查通过：从首页出发读了 {} 个页面，到达 {} 个文件，{} 个站内链接都在 {} 之下且完好",
+        r.pages,
+        r.reached.len(),
+        r.links,
+        r.base_url
+    );
+    println!(
+        "外部链接 {} 个（{} 个网站），未访问{}",
+        r.external.len(),
+        r.external_hosts(),
+        if external {
+            ""
+        } else {
+            "；加 --external 列出"
+        }
+    );
 }
 
 /// The text of the line a diagnostic points at, when the file can be read.

@@ -109,7 +109,7 @@ impl Fingerprints {
                 return h.finish();
             }
             // Settings and the output's own fields are all they show.
-            Output::Robots | Output::Redirect { .. } => return h.finish(),
+            Output::Robots | Output::Cname | Output::Redirect { .. } => return h.finish(),
             _ => r.templates.fingerprint(pages::template(out)).hash(&mut h),
         }
         match out {

@@ -100,6 +100,9 @@ impl<'a> Renderer<'a> {
             }
             Output::Robots => Ok(crate::sitemap::robots(self.cfg).into_bytes()),
             Output::SyntaxCss => Ok(self.templates.syntax_css.clone().into_bytes()),
+            Output::Cname => {
+                Ok(format!("{}\n", self.cfg.cname.as_deref().unwrap_or_default()).into_bytes())
+            }
             Output::Redirect { to, .. } => Ok(redirect_html(&self.cfg.url(to)).into_bytes()),
             page => {
                 let template = pages::template(page);

@@ -77,6 +77,8 @@ pub enum Output {
     Robots,
     /// `/css/syntax.css`, generated from the highlight themes.
     SyntaxCss,
+    /// `/CNAME`, the custom domain for GitHub Pages; listed only when `site.toml` sets `cname`.
+    Cname,
 }
 
 /// Site path (no base) of a topic's first page.
@@ -135,6 +137,7 @@ impl Output {
             Output::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Output::Robots => "robots.txt".into(),
             Output::SyntaxCss => "css/syntax.css".into(),
+            Output::Cname => "CNAME".into(),
         }
     }
 
@@ -148,6 +151,7 @@ impl Output {
                 | Output::Sitemap
                 | Output::Robots
                 | Output::SyntaxCss
+                | Output::Cname
         )
     }
 }

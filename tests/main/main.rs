@@ -35,3 +35,6 @@ mod markdown;
 mod import;
 // `xietong serve`: the real server on a loopback port, file edits, live-reload events, traversal.
 mod serve;
+// GitHub Pages: the built site crawled over loopback HTTP under /xietong/ and at a root domain,
+// `check --links` on broken and escaping links, CNAME.
+mod pages;
