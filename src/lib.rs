@@ -28,6 +28,7 @@ pub mod import;
 pub mod linkcheck;
 pub mod markdown;
 pub mod output;
+mod percent;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -7,6 +7,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::percent::decode;
+
 /// The live-reload endpoints, relative to the base path (and also accepted at the root).
 pub(super) const STREAM: &str = "__livereload";
 pub(super) const SCRIPT: &str = "__livereload.js";
@@ -118,25 +120,6 @@ fn is_safe(path: &str) -> bool {
         .iter()
         .enumerate()
         .all(|(i, s)| (i == last || !s.is_empty()) && *s != "." && *s != "..")
-}
-
-/// Percent-decodes `s` once. `None` for a malformed escape or bytes that are not UTF-8.
-pub(super) fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Percent-encodes a path for a `Location` header: everything but unreserved characters and `/`.
