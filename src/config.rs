@@ -61,6 +61,9 @@ pub struct Config {
     /// Places added to (or replacing entries of) the built-in gazetteer.
     #[serde(default)]
     pub regions: Vec<Region>,
+    /// Full-text search: the `/search/` page, its index and the search box on every page.
+    #[serde(default = "default_search")]
+    pub search: bool,
 }
 
 /// 专题 — one topic as configured.
@@ -100,6 +103,9 @@ fn default_feed_limit() -> usize {
 }
 fn default_highlight_light() -> String {
     "InspiredGitHub".into()
+}
+fn default_search() -> bool {
+    true
 }
 fn default_highlight_dark() -> String {
     "base16-ocean.dark".into()

@@ -28,6 +28,7 @@ pub mod linkcheck;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod sitemap;
@@ -142,6 +143,9 @@ impl Site {
     /// [`Site::load`], recording how long each stage took.
     pub fn load_timed(opts: &BuildOptions, timings: &mut Timings) -> Result<Site> {
         let mut config = config::Config::load(&opts.root.join("site.toml"))?;
+        if config.search {
+            search::warm_up();
+        }
         if let Some(url) = &opts.base_url {
             config.set_base_url(url)?;
         }
@@ -171,8 +175,12 @@ impl Site {
             problems.sort();
             return Err(Error::Content(problems));
         }
-        let graph = graph.expect("a graph exists when there are no problems");
+        let mut graph = graph.expect("a graph exists when there are no problems");
         timings.mark("graph");
+        if config.search {
+            search::attach(&mut graph, &config, &taxonomy, &gazetteer);
+            timings.mark("search");
+        }
         Ok(Site {
             config,
             taxonomy,

@@ -46,6 +46,7 @@ struct SiteValue<'a> {
     copyright: Option<&'a str>,
     topics: &'a [tera::Value],
     menu: Vec<MenuItem>,
+    search_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -110,6 +111,7 @@ impl<'a> Renderer<'a> {
             }
             Output::Robots => Ok(crate::sitemap::robots(self.cfg).into_bytes()),
             Output::SyntaxCss => Ok(self.syntax_css.clone().into_bytes()),
+            Output::Search(f) => Ok(crate::search::render(self.graph, f)),
             Output::Redirect { to, .. } => Ok(redirect_html(&self.cfg.url(to)).into_bytes()),
             page => {
                 let (template, ctx) = pages::context(self, page);
@@ -156,6 +158,7 @@ fn site_value<'v>(cfg: &'v Config, g: &SiteGraph, topics: &'v [tera::Value]) -> 
         copyright: cfg.copyright.as_deref(),
         topics,
         menu,
+        search_url: g.search.is_some().then(|| cfg.url("search/")),
     }
 }
 

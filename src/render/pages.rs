@@ -48,6 +48,7 @@ pub(super) fn context(r: &Renderer<'_>, out: &Output) -> (&'static str, Context)
         } => ("region.html", region_page(r, *region, *topic, *page)),
         Output::Archive => ("archive.html", archive(r)),
         Output::Month { month, page } => ("archive_month.html", month_page(r, *month, *page)),
+        Output::SearchPage => ("search.html", search(r)),
         _ => (
             "404.html",
             with_feed(
@@ -382,5 +383,15 @@ fn month_page(r: &Renderer<'_>, index: usize, page: usize) -> Context {
     ctx.insert("year", &m.year);
     ctx.insert("month", &m.month);
     ctx.insert("paginator", &pager(r, &path, &m.articles, page));
+    ctx
+}
+
+fn search(r: &Renderer<'_>) -> Context {
+    let mut ctx = with_feed(
+        r,
+        r.base("search", "search/", "搜索", "全文搜索京津冀协同报道"),
+        FeedScope::Site,
+    );
+    ctx.insert("search", &crate::search::page_value(r.cfg, r.gaz, r.graph));
     ctx
 }

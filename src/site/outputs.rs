@@ -77,6 +77,10 @@ pub enum Output {
     Robots,
     /// `/css/syntax.css`, generated from the highlight themes.
     SyntaxCss,
+    /// `/search/`, the search page.
+    SearchPage,
+    /// A file of the search index under `/search/index/`.
+    Search(crate::search::File),
 }
 
 /// Site path (no base) of a topic's first page.
@@ -135,6 +139,8 @@ impl Output {
             Output::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Output::Robots => "robots.txt".into(),
             Output::SyntaxCss => "css/syntax.css".into(),
+            Output::SearchPage => "search/index.html".into(),
+            Output::Search(f) => f.path(tax, gaz),
         }
     }
 
@@ -148,6 +154,8 @@ impl Output {
                 | Output::Sitemap
                 | Output::Robots
                 | Output::SyntaxCss
+                | Output::SearchPage
+                | Output::Search(_)
         )
     }
 }
