@@ -35,3 +35,5 @@ mod markdown;
 mod import;
 // `xietong serve`: the real server on a loopback port, file edits, live-reload events, traversal.
 mod serve;
+// Search: the page, the box, the index files and their sizes; `search = false`.
+mod search;
