@@ -44,7 +44,9 @@ const FILTER_BITS: usize = 1 << 16;
 pub enum Term<'a> {
     /// Two neighbouring CJK characters.
     Pair(char, char),
-    /// A dictionary word of three or more CJK characters.
+    /// A word of the user dictionary, with its number there (stable for one analyser).
+    Dict(u32, &'a str),
+    /// A word of three or more CJK characters that jieba found.
     Word(&'a str),
     /// A lower-cased run of letters and digits.
     Latin(&'a str),
@@ -55,13 +57,13 @@ impl Term<'_> {
     pub fn text(&self) -> String {
         match *self {
             Term::Pair(a, b) => [a, b].iter().collect(),
-            Term::Word(w) | Term::Latin(w) => w.to_string(),
+            Term::Dict(_, w) | Term::Word(w) | Term::Latin(w) => w.to_string(),
         }
     }
 }
 
-/// A dictionary word and its ninth byte.
-type WordEntry = (u8, Box<str>);
+/// A dictionary word with its ninth byte and its number.
+type WordEntry = (u8, u32, Box<str>);
 
 /// Turns text into terms (see the module documentation), without the segmenter.
 pub struct Analyzer {
@@ -92,13 +94,13 @@ impl Analyzer {
         list.dedup();
         let mut by_pair: HashMap<(char, char), Vec<WordEntry>, Fx> = HashMap::default();
         let mut filter = vec![0u64; FILTER_BITS / 64];
-        for w in &list {
+        for (n, w) in list.iter().enumerate() {
             let mut cs = w.chars();
             let (a, b) = (cs.next().unwrap_or(' '), cs.next().unwrap_or(' '));
             by_pair
                 .entry((a, b))
                 .or_default()
-                .push((w.as_bytes()[8], (*w).into()));
+                .push((w.as_bytes()[8], n as u32, (*w).into()));
             let bit = pair_bit(a, b);
             filter[bit / 64] |= 1 << (bit % 64);
         }
@@ -193,9 +195,9 @@ impl Analyzer {
         let Some(&ninth) = rest.as_bytes().get(8) else {
             return;
         };
-        for (b9, w) in self.words.get(&(a, b)).into_iter().flatten() {
+        for (b9, n, w) in self.words.get(&(a, b)).into_iter().flatten() {
             if *b9 == ninth && rest.as_bytes().starts_with(w.as_bytes()) {
-                sink(Term::Word(w));
+                sink(Term::Dict(*n, w));
             }
         }
     }
@@ -205,7 +207,7 @@ impl Analyzer {
         let key = (cs.next().unwrap_or(' '), cs.next().unwrap_or(' '));
         self.words
             .get(&key)
-            .is_some_and(|ws| ws.iter().any(|(_, x)| &**x == w))
+            .is_some_and(|ws| ws.iter().any(|(_, _, x)| &**x == w))
     }
 
     /// Every term of `text` as a string, sorted, each once, with the segmenter's words if one is

@@ -13,6 +13,7 @@
 //! browser compares strings, so that the shard ranges of [`super::shard`] agree with it.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -58,7 +59,7 @@ pub fn build(an: &Analyzer, tax: &Taxonomy, gaz: &Gazetteer, g: &SiteGraph) -> V
     let ranges: Vec<Range<usize>> = (0..parts)
         .map(|p| p * n / parts..(p + 1) * n / parts)
         .collect();
-    let partials: Vec<Vec<(Key, List)>> = ranges
+    let partials: Vec<Done> = ranges
         .into_par_iter()
         .map(|r| {
             let mut p = Partial::default();
@@ -127,22 +128,42 @@ fn pair_key(a: char, b: char) -> u64 {
     (a as u64) << PAIR_SHIFT | b as u64
 }
 
-/// The postings of one term within one range, encoded; the first gap counts from article 0.
-#[derive(Debug, Default)]
+/// The postings of one term within one range: a span of the range's encoded bytes (where the
+/// first gap counts from article 0), the last article and how many.
+#[derive(Debug, Clone, Copy, Default)]
 struct List {
-    bytes: Vec<u8>,
+    start: usize,
+    end: usize,
     last: u32,
     docs: u32,
 }
 
+/// A range's index: its terms, and their lists in one buffer (one allocation rather than one a
+/// term: freeing a quarter of a million small buffers showed in the profile).
+struct Done {
+    keys: Vec<Key>,
+    lists: Vec<List>,
+    bytes: Vec<u8>,
+}
+
 /// Title flag in an accumulated weight.
 const TITLE_BIT: u32 = 1 << 31;
+
+/// Terms per bucket of postings (a power of two).
+const BUCKET_BITS: u32 = 7;
+const BUCKET_TERMS: usize = 1 << BUCKET_BITS;
+const BUCKET_MASK: u32 = (1 << BUCKET_BITS) - 1;
+/// Bits of a posting's weight value (`MAX_WEIGHT * 2 + 1` fits).
+const VALUE_BITS: u32 = 11;
+const VALUE_MASK: u32 = (1 << VALUE_BITS) - 1;
 
 /// The index of one range of articles.
 #[derive(Default)]
 struct Partial {
     pairs: PairTable,
     texts: HashMap<Box<str>, u32, Fx>,
+    /// Term ids of user dictionary words by their number (`u32::MAX`: not seen yet).
+    dict: Vec<u32>,
     keys: Vec<Key>,
     /// Per term: the article it was last seen in (plus one), and its weight there with the title
     /// flag. Ids are given in order of first occurrence, so the frequent terms' entries sit
@@ -150,10 +171,12 @@ struct Partial {
     acc: Vec<(u32, u32)>,
     /// The terms of the current article.
     doc: Vec<u32>,
-    /// Term, article, weight value of every posting, in article order. Sorted by term only at
-    /// the end ([`Partial::finish`]): appending here is sequential, while appending to each
-    /// term's own list would miss the cache for nearly every posting.
-    postings: Vec<[u32; 3]>,
+    /// The postings by bucket of [`BUCKET_TERMS`] neighbouring term ids, in article order:
+    /// article, and term within the bucket with the weight value. Sorted by term only at the
+    /// end ([`Partial::finish`]): a few hundred buckets are appended to in turn, so their ends
+    /// stay in cache, while appending to each term's own list would miss the cache for nearly
+    /// every posting.
+    buckets: Vec<Vec<[u32; 2]>>,
 }
 
 impl Partial {
@@ -191,68 +214,54 @@ impl Partial {
         self.flush(id);
     }
 
-    /// Turns the current article's terms into postings.
+    /// Turns the current article's terms into postings, appended to the bucket of their term.
     fn flush(&mut self, id: u32) {
         for term in self.doc.drain(..) {
             let weight = self.acc[term as usize].1;
             let value = (weight & !TITLE_BIT).min(MAX_WEIGHT) << 1 | u32::from(weight >= TITLE_BIT);
-            self.postings.push([term, id, value]);
+            let bucket = (term >> BUCKET_BITS) as usize;
+            if bucket >= self.buckets.len() {
+                self.buckets.resize_with(bucket + 1, Vec::new);
+            }
+            self.buckets[bucket].push([id, (term & BUCKET_MASK) << VALUE_BITS | value]);
         }
     }
 
-    /// Each term with its encoded list. The postings are sorted by term in two stable passes:
-    /// first into at most 256 buckets of neighbouring term ids, then each bucket (small enough
-    /// to stay in cache) by term; one random scatter over all postings would miss the cache on
-    /// nearly every write.
-    fn finish(self) -> Vec<(Key, List)> {
+    /// Each term with its encoded list: each bucket (small enough to stay in cache) sorted by
+    /// term with a counting sort, which keeps article order within a term.
+    fn finish(self) -> Done {
         let terms = self.keys.len();
-        let shift = (usize::BITS - terms.leading_zeros()).saturating_sub(8);
-        let buckets = (terms >> shift) + 1;
-        let mut start = vec![0usize; buckets + 1];
-        for p in &self.postings {
-            start[(p[0] as usize >> shift) + 1] += 1;
-        }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
-        let mut next = start.clone();
-        let mut bucketed = vec![[0u32; 3]; self.postings.len()];
-        for p in &self.postings {
-            let at = &mut next[p[0] as usize >> shift];
-            bucketed[*at] = *p;
-            *at += 1;
-        }
-        drop(self.postings);
-        let mut keys = self.keys.into_iter();
-        let mut out = Vec::with_capacity(terms);
-        let mut counts: Vec<usize> = Vec::new();
+        let postings: usize = self.buckets.iter().map(Vec::len).sum();
+        let mut bytes = Vec::with_capacity(postings * 3);
+        let mut lists = Vec::with_capacity(terms);
+        let mut counts = [0usize; BUCKET_TERMS + 1];
         let mut sorted: Vec<[u32; 2]> = Vec::new();
-        for b in 0..buckets {
-            let first = b << shift;
-            let last = ((b + 1) << shift).min(terms);
-            let run = &bucketed[start[b]..start[b + 1]];
-            counts.clear();
-            counts.resize(last - first + 1, 0);
-            for p in run {
-                counts[p[0] as usize - first + 1] += 1;
+        for (b, run) in self.buckets.into_iter().enumerate() {
+            let in_bucket = (terms - b * BUCKET_TERMS).min(BUCKET_TERMS);
+            counts.fill(0);
+            for p in &run {
+                counts[(p[1] >> VALUE_BITS) as usize + 1] += 1;
             }
             for i in 1..counts.len() {
                 counts[i] += counts[i - 1];
             }
             sorted.clear();
             sorted.resize(run.len(), [0; 2]);
-            let mut at = counts.clone();
-            for &[term, doc, value] in run {
-                let slot = &mut at[term as usize - first];
-                sorted[*slot] = [doc, value];
+            let mut at = counts;
+            for &[doc, packed] in &run {
+                let slot = &mut at[(packed >> VALUE_BITS) as usize];
+                sorted[*slot] = [doc, packed & VALUE_MASK];
                 *slot += 1;
             }
-            for t in 0..last - first {
-                let list = encode_list(&sorted[counts[t]..counts[t + 1]]);
-                out.push((keys.next().expect("a key per term"), list));
+            for t in 0..in_bucket {
+                lists.push(encode_list(&sorted[counts[t]..counts[t + 1]], &mut bytes));
             }
         }
-        out
+        Done {
+            keys: self.keys,
+            lists,
+            bytes,
+        }
     }
 
     /// Adds `weight` (which may carry [`TITLE_BIT`]) to term `t` in article `stamp - 1`.
@@ -262,6 +271,10 @@ impl Partial {
             Term::Pair(a, b) => match self.pairs.get(pair_key(a, b)) {
                 Some(id) => id,
                 None => self.new_term(Key::Pair(pair_key(a, b))),
+            },
+            Term::Dict(n, w) => match self.dict.get(n as usize) {
+                Some(&id) if id != u32::MAX => id,
+                _ => self.dict_id(n, w),
             },
             Term::Word(w) | Term::Latin(w) => self.text_id(w),
         };
@@ -273,6 +286,17 @@ impl Partial {
             *acc = (stamp, weight);
             self.doc.push(id);
         }
+    }
+
+    /// The id of user dictionary word `n`, remembered by its number.
+    #[inline(never)]
+    fn dict_id(&mut self, n: u32, w: &str) -> u32 {
+        let id = self.text_id(w);
+        if self.dict.len() <= n as usize {
+            self.dict.resize(n as usize + 1, u32::MAX);
+        }
+        self.dict[n as usize] = id;
+        id
     }
 
     /// The id of a word or Latin term (rare next to pairs, so kept out of the hot path).
@@ -301,16 +325,17 @@ impl Partial {
 }
 
 /// One term's postings (article, value), in article order, encoded.
-fn encode_list(run: &[[u32; 2]]) -> List {
-    let mut bytes = Vec::with_capacity(run.len() * 3);
+fn encode_list(run: &[[u32; 2]], bytes: &mut Vec<u8>) -> List {
+    let start = bytes.len();
     let mut next = 0;
     for &[doc, value] in run {
-        encode::push(&mut bytes, doc - next);
-        encode::push(&mut bytes, value);
+        encode::push(bytes, doc - next);
+        encode::push(bytes, value);
         next = doc + 1;
     }
     List {
-        bytes,
+        start,
+        end: bytes.len(),
         last: next.saturating_sub(1),
         docs: run.len() as u32,
     }
@@ -394,39 +419,70 @@ fn slot_of(key: u64, shift: u32) -> usize {
 }
 
 /// Joins the ranges' indices in range order: a term's later lists are appended to its first,
-/// with their first gap (absolute in its range) made relative to the previous article.
-fn join(partials: Vec<Vec<(Key, List)>>) -> Vec<Entry> {
-    let mut at: HashMap<Key, usize, Fx> = HashMap::default();
-    let mut lists: Vec<(Key, List)> = Vec::new();
-    for p in partials {
-        for (key, list) in p {
-            match at.get(&key) {
+/// with their first gap (absolute in its range) made relative to the previous article. Terms are
+/// dealt into groups by hash, and the groups joined in parallel.
+fn join(ranges: Vec<Done>) -> Vec<Entry> {
+    const GROUPS: usize = 32;
+    let dealt: Vec<Vec<Vec<u32>>> = ranges
+        .par_iter()
+        .map(|r| {
+            let mut groups: Vec<Vec<u32>> = vec![Vec::new(); GROUPS];
+            for (t, key) in r.keys.iter().enumerate() {
+                let mut h = super::hash::FxHasher::default();
+                key.hash(&mut h);
+                groups[(h.finish() >> 32) as usize % GROUPS].push(t as u32);
+            }
+            groups
+        })
+        .collect();
+    let mut by_group: Vec<Vec<(usize, Vec<u32>)>> = vec![Vec::new(); GROUPS];
+    for (r, groups) in dealt.into_iter().enumerate() {
+        for (g, terms) in groups.into_iter().enumerate() {
+            by_group[g].push((r, terms));
+        }
+    }
+    by_group
+        .into_par_iter()
+        .flat_map_iter(|group| join_group(&ranges, group))
+        .collect()
+}
+
+/// [`join`] for the terms of one group, given range by range.
+fn join_group(ranges: &[Done], group: Vec<(usize, Vec<u32>)>) -> Vec<Entry> {
+    let mut at: HashMap<&Key, usize, Fx> = HashMap::default();
+    let mut out: Vec<(&Key, Vec<u8>, u32, u32)> = Vec::new();
+    for (r, terms) in group {
+        let range = &ranges[r];
+        for t in terms {
+            let key = &range.keys[t as usize];
+            let list = range.lists[t as usize];
+            let bytes = &range.bytes[list.start..list.end];
+            match at.get(key) {
                 None => {
-                    at.insert(key.clone(), lists.len());
-                    lists.push((key, list));
+                    at.insert(key, out.len());
+                    out.push((key, bytes.to_vec(), list.last, list.docs));
                 }
                 Some(&i) => {
-                    let whole = &mut lists[i].1;
-                    let len = encode::first_len(&list.bytes);
-                    let first = std::str::from_utf8(&list.bytes[..len])
+                    let (_, whole, last, docs) = &mut out[i];
+                    let len = encode::first_len(bytes);
+                    let first = std::str::from_utf8(&bytes[..len])
                         .ok()
                         .and_then(encode::decode)
                         .and_then(|v| v.first().copied())
                         .unwrap_or(0);
-                    encode::push(&mut whole.bytes, first - whole.last - 1);
-                    whole.bytes.extend_from_slice(&list.bytes[len..]);
-                    whole.last = list.last;
-                    whole.docs += list.docs;
+                    encode::push(whole, first - *last - 1);
+                    whole.extend_from_slice(&bytes[len..]);
+                    *last = list.last;
+                    *docs += list.docs;
                 }
             }
         }
     }
-    lists
-        .into_par_iter()
-        .map(|(key, list)| Entry {
+    out.into_iter()
+        .map(|(key, bytes, _, docs)| Entry {
             term: key.text(),
-            postings: String::from_utf8(list.bytes).unwrap_or_default(),
-            docs: list.docs,
+            postings: String::from_utf8(bytes).unwrap_or_default(),
+            docs,
         })
         .collect()
 }
