@@ -143,9 +143,6 @@ impl Site {
     /// [`Site::load`], recording how long each stage took.
     pub fn load_timed(opts: &BuildOptions, timings: &mut Timings) -> Result<Site> {
         let mut config = config::Config::load(&opts.root.join("site.toml"))?;
-        if config.search {
-            search::warm_up();
-        }
         if let Some(url) = &opts.base_url {
             config.set_base_url(url)?;
         }

@@ -100,16 +100,6 @@ impl File {
     }
 }
 
-/// Starts loading, on a thread of its own, what indexing needs that does not depend on the site
-/// (jieba's dictionary, the traditional-character table), so that it overlaps with loading the
-/// content. Indexing waits for it only if it is not done by then.
-pub fn warm_up() {
-    std::thread::spawn(|| {
-        analyze::Segmenter::new();
-        t2s::table();
-    });
-}
-
 /// Indexes the articles of `g` and adds the search page and the index files to its outputs.
 pub fn attach(g: &mut SiteGraph, cfg: &Config, tax: &Taxonomy, gaz: &Gazetteer) {
     let analyzer = analyze::Analyzer::new(tax, gaz);
