@@ -69,6 +69,16 @@ try {
         check(s.titles[0] === "京津冀打造区域碳普惠体系", `first result is ${s.titles[0]}`);
       },
 
+      "Latin words ignore case and width: ５Ｇ finds what 5g finds": async (page) => {
+        await page.goto(search("q=5g"));
+        const latin = await settled(page, "5g");
+        check(latin.titles.length > 0, "no results for 5g");
+        await page.goto(search("q=" + encodeURIComponent("５Ｇ")));
+        const wide = await settled(page, "５Ｇ");
+        check(JSON.stringify(wide.links) === JSON.stringify(latin.links), "５Ｇ and 5g differ");
+        check((await page.locator("#search-results mark").first().textContent()).toLowerCase() === "5g", "5G is not marked");
+      },
+
       "a word in no article is reported as not found": async (page) => {
         await page.goto(search("q=" + encodeURIComponent("企鹅")));
         const s = await settled(page, "企鹅");
