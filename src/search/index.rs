@@ -3,9 +3,14 @@
 //! Each article is analysed field by field, and a field's weight is added for every occurrence
 //! of a term in it ([`TITLE`], [`LABELS`], [`LEAD`], [`BODY`]); the title also sets a flag, so the
 //! browser can put articles whose title holds the whole query first. Posting lists are written
-//! straight into the compact encoding ([`super::encode`]) as pairs of numbers: the gap from the
-//! previous article (articles are numbered in site order, newest first) and
+//! in the compact encoding ([`super::encode`]) as pairs of numbers: the gap from the previous
+//! article (articles are numbered in site order, newest first) and
 //! `min(weight, MAX_WEIGHT) * 2 + title flag`.
+//!
+//! This is most of a search-enabled build's extra time, so the inner loop is written for the
+//! cache: pairs find their term ids in a packed open-addressing table, an article's weights are
+//! summed in a per-term slot, and its postings go to buckets of neighbouring terms that are
+//! sorted and encoded only at the end of a range.
 //!
 //! The work is split into ranges of articles indexed in parallel, then joined range by range;
 //! only the first gap of a range needs rewriting, so the result is the same byte for byte
