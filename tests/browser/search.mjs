@@ -140,6 +140,23 @@ try {
         check(await page.locator("#search-more").isHidden(), "the button stays after the last result");
       },
 
+      "snippets load only for results that come into view": async (page) => {
+        await page.setViewportSize({ width: 1000, height: 600 });
+        const fetched = new Set();
+        page.on("request", (r) => fetched.add(new URL(r.url()).pathname));
+        await page.goto(search("q=" + encodeURIComponent("发展")));
+        await settled(page, "发展");
+        await page.locator("#search-results > li").first().locator(".search-snippet mark").first().waitFor();
+        const last = page.locator("#search-results > li").last();
+        const lastUrl = await last.locator(".card-title a").evaluate((a) => a.pathname);
+        check(!fetched.has(lastUrl), "the last result's page was fetched before it came into view");
+        check((await last.locator(".search-snippet").textContent()) === "", "the last snippet is filled early");
+        await last.scrollIntoViewIfNeeded();
+        const snippet = await last.locator(".search-snippet").elementHandle();
+        await page.waitForFunction((el) => el.textContent.length > 0, snippet);
+        check(fetched.has(lastUrl), "the page was not fetched");
+      },
+
       "typing on a warm page updates the results quickly": async (page) => {
         await page.goto(search("q=" + encodeURIComponent("人才")));
         await settled(page, "人才");

@@ -11,8 +11,8 @@
 // the query's terms of idf × (1 + ln weight), then the newest.
 //
 // Only the shards of the query's terms are fetched, then the article-table blocks of the ten
-// results shown, then those ten article pages, from which the snippets are cut. Everything
-// fetched is kept, so refining a query on a warm page costs no network.
+// results shown, then the pages of those of them that come into view, from which the snippets
+// are cut. Everything fetched is kept, so refining a query on a warm page costs no network.
 (function () {
   "use strict";
 
@@ -673,15 +673,63 @@
     snip.className = "summary search-snippet";
     card.appendChild(snip);
     li.appendChild(card);
-    pageText(link.href).then(
-      function (text) {
-        highlight(snip, snippet(text, marks), marks);
-      },
-      function () {
-        snip.remove();
-      }
-    );
+    whenSeen(snip, function () {
+      pageText(link.href).then(
+        function (text) {
+          highlight(snip, snippet(text, marks), marks);
+        },
+        function () {
+          snip.remove();
+        }
+      );
+    });
     return li;
+  }
+
+  // Calls `fill` once `el` comes near the viewport: the article page a snippet is cut from is
+  // fetched only for results the reader gets to see.
+  var observer =
+    "IntersectionObserver" in window
+      ? new IntersectionObserver(
+          function (entries) {
+            entries.forEach(function (e) {
+              if (e.isIntersecting) {
+                observer.unobserve(e.target);
+                var fill = pending.get(e.target);
+                pending.delete(e.target);
+                if (fill) {
+                  fill();
+                }
+              }
+            });
+          },
+          { rootMargin: "300px 0px" }
+        )
+      : null;
+  var pending = new Map();
+
+  function clearList() {
+    list.textContent = "";
+    forget();
+  }
+
+  // Stops waiting for the snippets of results no longer shown.
+  function forget() {
+    if (observer) {
+      pending.forEach(function (_, el) {
+        observer.unobserve(el);
+      });
+    }
+    pending.clear();
+  }
+
+  function whenSeen(el, fill) {
+    if (!observer) {
+      fill();
+      return;
+    }
+    pending.set(el, fill);
+    observer.observe(el);
   }
 
   // ------------------------------------------------------------------ the page
@@ -759,7 +807,7 @@
     var token = ++current;
     reflect(p, push);
     if (!p.q) {
-      list.textContent = "";
+      clearList();
       more.hidden = true;
       status.textContent = "请输入要搜索的词语。";
       return;
@@ -770,7 +818,7 @@
       var a = analyse(p.q, table);
       if (!a.required.length) {
         if (token === current) {
-          list.textContent = "";
+          clearList();
           more.hidden = true;
           status.textContent = "请输入汉字、字母或数字。";
         }
@@ -780,7 +828,7 @@
       if (token !== current) {
         return;
       }
-      list.textContent = "";
+      clearList();
       shown = { hits: result.hits, count: 0, marks: marksOf(a, result.words), m: m };
       var shownQuery = a.text.trim();
       if (result.tooCommon) {
