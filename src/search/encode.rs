@@ -67,11 +67,17 @@ pub fn decode(s: &str) -> Option<Vec<u32>> {
     (!open).then_some(out)
 }
 
-/// Byte length of the first number in `s` (which must start with one).
-pub fn first_len(s: &[u8]) -> usize {
-    s.iter()
-        .position(|b| LAST.contains(b))
-        .map_or(s.len(), |i| i + 1)
+/// The first number in `s` and its length in bytes (0 and 0 for an empty string).
+pub fn first(s: &[u8]) -> (u32, usize) {
+    let mut n: u32 = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if let Some(d) = LAST.iter().position(|&x| x == b) {
+            return (n.wrapping_mul(32).wrapping_add(d as u32), i + 1);
+        }
+        let d = MORE.iter().position(|&x| x == b).unwrap_or(0);
+        n = n.wrapping_mul(32).wrapping_add(d as u32);
+    }
+    (n, s.len())
 }
 
 #[cfg(test)]
@@ -119,8 +125,9 @@ mod tests {
     }
 
     #[test]
-    fn first_len_finds_the_end_of_the_first_number() {
-        assert_eq!(first_len(b"BA0x5"), 3);
-        assert_eq!(first_len(b"7"), 1);
+    fn first_reads_the_first_number_and_its_length() {
+        assert_eq!(first(b"BA0x5"), (1024, 3));
+        assert_eq!(first(b"7"), (7, 1));
+        assert_eq!(first(b""), (0, 0));
     }
 }

@@ -454,40 +454,52 @@ fn join(ranges: Vec<Done>) -> Vec<Entry> {
 
 /// [`join`] for the terms of one group, given range by range.
 fn join_group(ranges: &[Done], group: Vec<(usize, Vec<u32>)>) -> Vec<Entry> {
+    // First every term's lists, in range order; then each term's bytes in one allocation.
     let mut at: HashMap<&Key, usize, Fx> = HashMap::default();
-    let mut out: Vec<(&Key, Vec<u8>, u32, u32)> = Vec::new();
+    let mut parts: Vec<(&Key, Vec<(usize, u32)>)> = Vec::new();
     for (r, terms) in group {
-        let range = &ranges[r];
         for t in terms {
-            let key = &range.keys[t as usize];
-            let list = range.lists[t as usize];
-            let bytes = &range.bytes[list.start..list.end];
+            let key = &ranges[r].keys[t as usize];
             match at.get(key) {
+                Some(&i) => parts[i].1.push((r, t)),
                 None => {
-                    at.insert(key, out.len());
-                    out.push((key, bytes.to_vec(), list.last, list.docs));
-                }
-                Some(&i) => {
-                    let (_, whole, last, docs) = &mut out[i];
-                    let len = encode::first_len(bytes);
-                    let first = std::str::from_utf8(&bytes[..len])
-                        .ok()
-                        .and_then(encode::decode)
-                        .and_then(|v| v.first().copied())
-                        .unwrap_or(0);
-                    encode::push(whole, first - *last - 1);
-                    whole.extend_from_slice(&bytes[len..]);
-                    *last = list.last;
-                    *docs += list.docs;
+                    at.insert(key, parts.len());
+                    parts.push((key, vec![(r, t)]));
                 }
             }
         }
     }
-    out.into_iter()
-        .map(|(key, bytes, _, docs)| Entry {
-            term: key.text(),
-            postings: String::from_utf8(bytes).unwrap_or_default(),
-            docs,
+    parts
+        .into_iter()
+        .map(|(key, lists)| {
+            let size: usize = lists
+                .iter()
+                .map(|&(r, t)| {
+                    let l = ranges[r].lists[t as usize];
+                    l.end - l.start + 7
+                })
+                .sum();
+            let mut bytes = Vec::with_capacity(size);
+            let (mut last, mut docs) = (None, 0);
+            for (r, t) in lists {
+                let list = ranges[r].lists[t as usize];
+                let own = &ranges[r].bytes[list.start..list.end];
+                match last {
+                    None => bytes.extend_from_slice(own),
+                    Some(prev) => {
+                        let (first, len) = encode::first(own);
+                        encode::push(&mut bytes, first - prev - 1);
+                        bytes.extend_from_slice(&own[len..]);
+                    }
+                }
+                last = Some(list.last);
+                docs += list.docs;
+            }
+            Entry {
+                term: key.text(),
+                postings: String::from_utf8(bytes).unwrap_or_default(),
+                docs,
+            }
         })
         .collect()
 }

@@ -110,7 +110,14 @@ fn shard_json(entries: &[Entry]) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&serde_json::to_string(&e.term).unwrap_or_else(|_| "\"\"".into()));
+        // Terms are CJK or letters and digits: nothing to escape, but stay correct if one is not.
+        if e.term.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            out.push_str(&serde_json::to_string(&e.term).unwrap_or_else(|_| "\"\"".into()));
+        } else {
+            out.push('"');
+            out.push_str(&e.term);
+            out.push('"');
+        }
         out.push_str(",\"");
         out.push_str(&e.postings);
         out.push('"');
