@@ -64,6 +64,9 @@ pub struct Config {
     /// Custom domain (`news.example.cn`) written to a `CNAME` file for GitHub Pages; none by default.
     #[serde(default)]
     pub cname: Option<String>,
+    /// Full-text search: the `/search/` page, its index and the search box on every page.
+    #[serde(default = "default_search")]
+    pub search: bool,
 }
 
 /// 专题 — one topic as configured.
@@ -103,6 +106,9 @@ fn default_feed_limit() -> usize {
 }
 fn default_highlight_light() -> String {
     "InspiredGitHub".into()
+}
+fn default_search() -> bool {
+    true
 }
 fn default_highlight_dark() -> String {
     "base16-ocean.dark".into()

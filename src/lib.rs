@@ -30,6 +30,7 @@ pub mod markdown;
 pub mod output;
 mod percent;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod sitemap;
@@ -188,6 +189,10 @@ impl Site {
             graph.outputs.push(site::Output::Cname);
         }
         timings.mark("graph");
+        if config.search {
+            search::attach(&mut graph, &config, &taxonomy, &gazetteer);
+            timings.mark("search");
+        }
         Ok(Site {
             config,
             taxonomy,
@@ -199,7 +204,8 @@ impl Site {
 
     /// Takes edited articles into the graph without rebuilding it (see [`site::SiteGraph::patch`]).
     /// Returns their indices, or `None` when some edit changes the graph's shape; the site must
-    /// then be loaded again, as it may hold some of the edits already.
+    /// then be loaded again, as it may hold some of the edits already. The search index is left
+    /// as it was: [`Site::reindex`] brings it up to date.
     pub fn patch(
         &mut self,
         edited: Vec<std::sync::Arc<content::Article>>,
@@ -224,6 +230,19 @@ impl Site {
             }
         }
         Ok(Some(patched))
+    }
+
+    /// Rebuilds the search index (if the site has one) after [`Site::patch`], which leaves it as
+    /// it was.
+    pub fn reindex(&mut self) {
+        if self.config.search {
+            search::reattach(
+                &mut self.graph,
+                &self.config,
+                &self.taxonomy,
+                &self.gazetteer,
+            );
+        }
     }
 
     /// The theme's template sources for this site's settings.

@@ -245,6 +245,8 @@ enum Kind {
     Xml,
     Css,
     Robots,
+    /// The search index's manifest, which names the data files the search script fetches.
+    SearchManifest,
     Other,
 }
 
@@ -258,6 +260,8 @@ fn kind_of(path: &str) -> Kind {
         Kind::Css
     } else if name == "robots.txt" {
         Kind::Robots
+    } else if path.ends_with("search/index/manifest.json") {
+        Kind::SearchManifest
     } else {
         Kind::Other
     }
@@ -419,6 +423,11 @@ impl<'a> Crawler<'a> {
             }
             Kind::Robots => {
                 for link in extract::robots(&text) {
+                    self.link(&here, path, &link, None)?;
+                }
+            }
+            Kind::SearchManifest => {
+                for link in crate::search::manifest_files(&text).unwrap_or_default() {
                     self.link(&here, path, &link, None)?;
                 }
             }

@@ -13,6 +13,7 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 
 use super::{pages, Renderer};
+use crate::search;
 use crate::site::paginate::page_range;
 use crate::site::Output;
 
@@ -104,6 +105,10 @@ impl Fingerprints {
                 self.shape.hash(&mut h);
                 return h.finish();
             }
+            Output::Search(file) => {
+                search_file(&mut h, r, *file, self.regions);
+                return h.finish();
+            }
             Output::SyntaxCss => {
                 r.templates.syntax_css.hash(&mut h);
                 return h.finish();
@@ -136,7 +141,8 @@ impl Fingerprints {
             }
             Output::Page(i) => g.pages[*i].source_hash.hash(&mut h),
             Output::Topic { topic, page } => paged(&mut h, &g.topics[*topic], *page),
-            Output::Regions => self.regions.hash(&mut h),
+            // The search page's place filter lists the places with articles.
+            Output::Regions | Output::SearchPage => self.regions.hash(&mut h),
             Output::Region {
                 region,
                 topic,
@@ -163,5 +169,29 @@ impl Fingerprints {
             _ => {}
         }
         h.finish()
+    }
+}
+
+/// What a search index file shows: the index's own text for the manifest and shards, the cards of
+/// a block of the article table, the lists of a filter.
+fn search_file(h: &mut DefaultHasher, r: &Renderer<'_>, file: search::File, regions: u64) {
+    let g = r.graph;
+    let Some(ix) = g.search.as_deref() else {
+        return;
+    };
+    match file {
+        search::File::Manifest => ix.manifest.hash(h),
+        search::File::Shard(n) => ix.shards.get(n).hash(h),
+        search::File::Docs(b) => {
+            regions.hash(h);
+            let end = ((b + 1) * search::docs::BLOCK).min(g.articles.len());
+            for i in (b * search::docs::BLOCK).min(end)..end {
+                r.shared.card_hashes[i].hash(h);
+            }
+        }
+        search::File::Topic(t) => g.topics[t].hash(h),
+        search::File::Region(id) => g.regions.get(&id).map(|n| &n.articles).hash(h),
+        // The traditional-character table comes with the program.
+        search::File::T2s => {}
     }
 }

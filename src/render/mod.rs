@@ -50,6 +50,7 @@ struct SiteValue<'a> {
     copyright: Option<&'a str>,
     topics: &'a [tera::Value],
     menu: Vec<MenuItem>,
+    search_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -103,6 +104,7 @@ impl<'a> Renderer<'a> {
             Output::Cname => {
                 Ok(format!("{}\n", self.cfg.cname.as_deref().unwrap_or_default()).into_bytes())
             }
+            Output::Search(f) => Ok(crate::search::render(self.graph, f)),
             Output::Redirect { to, .. } => Ok(redirect_html(&self.cfg.url(to)).into_bytes()),
             page => {
                 let template = pages::template(page);
@@ -151,6 +153,7 @@ fn site_value<'v>(cfg: &'v Config, g: &SiteGraph, topics: &'v [tera::Value]) -> 
         copyright: cfg.copyright.as_deref(),
         topics,
         menu,
+        search_url: g.search.is_some().then(|| cfg.url("search/")),
     }
 }
 

@@ -41,6 +41,7 @@ pub(super) fn template(out: &Output) -> &'static str {
         Output::Region { .. } => "region.html",
         Output::Archive => "archive.html",
         Output::Month { .. } => "archive_month.html",
+        Output::SearchPage => "search.html",
         _ => "404.html",
     }
 }
@@ -61,6 +62,7 @@ pub(super) fn context(r: &Renderer<'_>, out: &Output) -> Context {
         } => region_page(r, *region, *topic, *page),
         Output::Archive => archive(r),
         Output::Month { month, page } => month_page(r, *month, *page),
+        Output::SearchPage => search(r),
         _ => with_feed(
             r,
             r.base("not_found", "404.html", "页面未找到", ""),
@@ -392,5 +394,15 @@ fn month_page(r: &Renderer<'_>, index: usize, page: usize) -> Context {
     ctx.insert("year", &m.year);
     ctx.insert("month", &m.month);
     ctx.insert("paginator", &pager(r, &path, &m.articles, page));
+    ctx
+}
+
+fn search(r: &Renderer<'_>) -> Context {
+    let mut ctx = with_feed(
+        r,
+        r.base("search", "search/", "搜索", "全文搜索京津冀协同报道"),
+        FeedScope::Site,
+    );
+    ctx.insert("search", &crate::search::page_value(r.cfg, r.gaz, r.graph));
     ctx
 }

@@ -57,6 +57,8 @@ struct Built {
     site: Site,
     shared: Shared,
     files: Vec<String>,
+    /// Articles were patched in, and the search index has not caught up yet.
+    search_behind: bool,
 }
 
 /// What a file in the preview directory was written from.
@@ -114,6 +116,32 @@ impl Builder {
 
     fn try_rebuild(&mut self, changed: Option<&[PathBuf]>) -> Result<(Vec<String>, usize)> {
         let built = self.update(changed)?;
+        self.publish(built)
+    }
+
+    /// Brings the search index up to date after a rebuild that patched articles into the site
+    /// graph, and writes the index files that changed. `None` when it is up to date. Kept apart
+    /// from [`Builder::rebuild`] so that the edited pages reach the browser first: indexing reads
+    /// every article.
+    pub fn catch_up(&mut self) -> Option<Result<Changes>> {
+        if !self.built.as_ref()?.search_behind {
+            return None;
+        }
+        let start = Instant::now();
+        let mut built = self.built.take()?;
+        built.site.reindex();
+        built.files = built.site.files();
+        built.search_behind = false;
+        Some(self.publish(built).map(|(files, rendered)| Changes {
+            files,
+            rendered,
+            ms: start.elapsed().as_millis() as u64,
+        }))
+    }
+
+    /// Renders what changed in `built` and writes it to the preview directory; keeps `built` as
+    /// the last good site.
+    fn publish(&mut self, built: Built) -> Result<(Vec<String>, usize)> {
         let sources = built.site.template_sources()?;
         if self.templates.as_ref().map(Templates::sources) != Some(&sources) {
             self.templates = Some(Templates::compile(sources)?);
@@ -154,6 +182,7 @@ impl Builder {
             let refresh = self.cache.refresh(&root, paths);
             if let Some(mut built) = previous.filter(|b| plain(b) && !refresh.structural) {
                 if let Some(patched) = built.site.patch(refresh.edited)? {
+                    built.search_behind |= !patched.is_empty() && built.site.graph.search.is_some();
                     for i in patched {
                         built.shared.patch(&built.site.config, &built.site.graph, i);
                     }
@@ -168,6 +197,7 @@ impl Builder {
             site,
             shared,
             files,
+            search_behind: false,
         })
     }
 
@@ -464,6 +494,9 @@ mod tests {
         edit(root);
         let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
         let changes = b.rebuild(Some(&paths)).unwrap();
+        if let Some(search) = b.catch_up() {
+            search.unwrap();
+        }
         let mut opts = BuildOptions::new(root);
         opts.out = root.join(".built");
         opts.base_url = Some("http://127.0.0.1:1111/".into());

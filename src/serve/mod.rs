@@ -94,6 +94,17 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
             failed,
             log,
         );
+        // The pages are out; now the search index. Its files are not pages anyone is looking
+        // at, so the browsers are not told (a failure is, like any other).
+        match builder.catch_up() {
+            Some(Ok(c)) => log(&format!(
+                "搜索索引：重写 {} 个文件（{} ms）",
+                c.files.len(),
+                c.ms
+            )),
+            Some(Err(e)) => failed = announce(&hub, Err(e), &base_path, failed, log),
+            None => {}
+        }
     }
     Ok(())
 }

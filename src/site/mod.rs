@@ -96,6 +96,8 @@ pub struct SiteGraph {
     pub neighbours: Vec<Neighbours>,
     /// Every file to write.
     pub outputs: Vec<Output>,
+    /// The search index, unless `search = false` ([`crate::search::attach`] adds it).
+    pub search: Option<Box<crate::search::SearchIndex>>,
 }
 
 /// Builds the graph from loaded, classified content.
@@ -130,6 +132,7 @@ pub fn build(
         months,
         neighbours,
         outputs: Vec::new(),
+        search: None,
     };
     graph.outputs = outputs::list(&graph, tax, gaz, per_page);
     Ok(graph)

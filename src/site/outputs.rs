@@ -79,6 +79,10 @@ pub enum Output {
     SyntaxCss,
     /// `/CNAME`, the custom domain for GitHub Pages; listed only when `site.toml` sets `cname`.
     Cname,
+    /// `/search/`, the search page.
+    SearchPage,
+    /// A file of the search index under `/search/index/`.
+    Search(crate::search::File),
 }
 
 /// Site path (no base) of a topic's first page.
@@ -138,6 +142,8 @@ impl Output {
             Output::Robots => "robots.txt".into(),
             Output::SyntaxCss => "css/syntax.css".into(),
             Output::Cname => "CNAME".into(),
+            Output::SearchPage => "search/index.html".into(),
+            Output::Search(f) => f.path(tax, gaz),
         }
     }
 
@@ -152,6 +158,8 @@ impl Output {
                 | Output::Robots
                 | Output::SyntaxCss
                 | Output::Cname
+                | Output::SearchPage
+                | Output::Search(_)
         )
     }
 }

@@ -38,3 +38,5 @@ mod serve;
 // GitHub Pages: the built site crawled over loopback HTTP under /xietong/ and at a root domain,
 // `check --links` on broken and escaping links, CNAME.
 mod pages;
+// Search: the page, the box, the index files and their sizes; `search = false`.
+mod search;
