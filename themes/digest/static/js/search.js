@@ -32,7 +32,7 @@
   var PAGE = 10;
   var MAX_WORD = 10;
   var MIN_WORD = 3;
-  var DEBOUNCE_MS = 50;
+  var DEBOUNCE_MS = 30;
   var SNIPPET_CHARS = 110;
   // A one-character query reads every shard its character's terms span; beyond this many, the
   // character is too common to be worth it.
