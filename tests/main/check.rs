@@ -1,6 +1,6 @@
 //! `xietong check`: loads, renders and link-checks the site without writing anything.
 
-use crate::util::{list_files, Article, SiteTest};
+use crate::util::{list_files, SiteTest};
 
 #[test]
 fn check_succeeds_and_writes_nothing() {
@@ -18,12 +18,8 @@ fn check_succeeds_and_writes_nothing() {
 #[test]
 fn check_reports_a_link_to_a_missing_article() {
     let site = SiteTest::from_fixture("basic");
-    site.article(
-        "carbon",
-        "lianjie",
-        &Article::new("港口减排进展")
-            .topics(&["carbon"])
-            .body("参见[此前报道](/industry/bu-cun-zai/)和[河间职教](/talent/hejian-zhijiao/)。\n"),
+    site.linking_article(
+        "参见[此前报道](/industry/bu-cun-zai/)和[河间职教](/talent/hejian-zhijiao/)。\n",
     );
     let run = site.run(&["check"]).failure();
     run.stderr_has(&[
@@ -39,12 +35,8 @@ fn check_reports_a_link_to_a_missing_article() {
 #[test]
 fn check_accepts_links_between_articles() {
     let site = SiteTest::from_fixture("basic");
-    site.article(
-        "carbon",
-        "lianjie",
-        &Article::new("港口减排进展")
-            .topics(&["carbon"])
-            .body("参见[沧州](/industry/cangzhou-gangkou/)与[通州](../tongzhou-lvse-tongqin/)。\n"),
+    site.linking_article(
+        "参见[沧州](/industry/cangzhou-gangkou/)与[通州](../tongzhou-lvse-tongqin/)。\n",
     );
     site.run(&["check"]).success();
 }

@@ -129,6 +129,13 @@ impl SiteTest {
         self.write(&format!("content/{folder}/{file}.md"), &a.toml())
     }
 
+    /// Writes `content/carbon/lianjie.md`, an article titled 港口减排进展 whose body is `body`: the
+    /// link tests' article.
+    pub fn linking_article(&self, body: &str) -> &SiteTest {
+        let a = Article::new("港口减排进展").topics(&["carbon"]).body(body);
+        self.article("carbon", "lianjie", &a)
+    }
+
     /// Writes `n` (< 300) articles `content/<topic>/<prefix>-001.md`, … titled `<topic>测试稿第<i>篇`,
     /// with primary topic `topic`, the given regions, and dates one day apart in 2024, the first
     /// newest.
