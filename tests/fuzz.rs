@@ -1,5 +1,6 @@
 //! Fuzz smoke: thousands of mutated inputs through every parser that reads what editors and the
-//! outside world write — front matter, Markdown, raw-text decoding and the whole importer — and
+//! outside world write — front matter, Markdown, raw-text decoding and the whole importer, the link
+//! checker's HTML/XML/CSS readers and URL resolution, and search's text and query analysis — and
 //! not one may panic.
 //!
 //! It is deterministic (a fixed-seed xorshift generator over the repository's own content and test
@@ -62,6 +63,24 @@ const SPICE: &[&str] = &[
     "\\",
     "{{",
     "{%",
+    "<a href=\"",
+    "<img srcset=\"",
+    " 2x, ",
+    "<base href=\"",
+    "<meta http-equiv=\"refresh\" content=\"0; url=",
+    "&#x",
+    "&amp;",
+    "<!--",
+    "-->",
+    "url(",
+    "@import \"",
+    "%e6%",
+    "%",
+    "../",
+    "//",
+    "#",
+    "?q=",
+    "體系",
 ];
 
 fn iterations() -> usize {
@@ -175,5 +194,48 @@ fn importer_never_panics() {
                 let _ = xietong::import::write::render(&a);
             }
         }
+    });
+}
+
+#[test]
+fn link_reading_never_panics() {
+    use xietong::crawl::{extract, url};
+    let page = url::Url::parse("https://example.github.io/xietong/carbon/a/").unwrap();
+    fuzz("links", 0x1234_5678_9abc_def1, |bytes| {
+        let text = String::from_utf8_lossy(bytes);
+        // Markdown rendered gives realistic pages; the raw text gives broken ones.
+        let rendered = xietong::markdown::render(&text, "/xietong/").html;
+        let mut links = Vec::new();
+        for doc in [text.as_ref(), rendered.as_str()] {
+            let html = extract::html(doc);
+            links.extend(html.links);
+            links.extend(extract::xml(doc));
+            links.extend(extract::css(doc));
+            links.extend(extract::robots(doc));
+        }
+        links.extend(text.lines().map(String::from));
+        for link in &links {
+            let _ = page.join(link);
+            if let Some(u) = url::Url::parse(link) {
+                let _ = u.origin();
+            }
+            let _ = url::decode(link).map(|d| url::encode_path(&d));
+        }
+    });
+}
+
+#[test]
+fn search_analysis_never_panics() {
+    let gaz = xietong::gazetteer::Gazetteer::builtin().unwrap();
+    let tax = xietong::taxonomy::Taxonomy::new(xietong::config::default_topics());
+    let an = xietong::search::analyze::Analyzer::new(&tax, &gaz);
+    fuzz("search", 0x0f1e_2d3c_4b5a_6978, |bytes| {
+        let text = String::from_utf8_lossy(bytes);
+        let mut n = 0usize;
+        an.terms(&text, &mut |_| n += 1);
+        for line in text.lines().take(50) {
+            let _ = xietong::search::analyze::query(line);
+        }
+        let _ = xietong::search::manifest_files(&text);
     });
 }
