@@ -12,7 +12,7 @@ pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
 use crate::BuildOptions;
@@ -78,7 +78,10 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
         base_path: base_path.clone(),
         hub: Arc::clone(&hub),
     });
-    stop_on_signal(running.stopper(), out);
+    // Held while a rebuild writes to the preview folder, so that a signal never deletes the
+    // folder under a rebuild's feet.
+    let busy = Arc::new(Mutex::new(()));
+    stop_on_signal(running.stopper(), out, Arc::clone(&busy));
     log(&format!(
         "预览地址：http://{addr}{base_path}（Ctrl+C 退出）"
     ));
@@ -87,6 +90,7 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
             "检测到 {} 个文件变化，正在重新生成……",
             batch.paths.len()
         ));
+        let _writing = busy.lock().unwrap_or_else(|e| e.into_inner());
         failed = announce(
             &hub,
             builder.rebuild(Some(&batch.paths)),
@@ -109,10 +113,13 @@ pub fn serve(opts: &ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     Ok(())
 }
 
-/// On Ctrl+C or SIGTERM: tell the browsers, remove the preview folder and exit. (Only the first
-/// call in a process installs the handler; serve runs once per process.)
-fn stop_on_signal(stopper: server::Stopper, out: PathBuf) {
+/// On Ctrl+C or SIGTERM: let a running rebuild finish, tell the browsers, remove the preview
+/// folder and exit. (Only the first call in a process installs the handler; serve runs once per
+/// process.)
+fn stop_on_signal(stopper: server::Stopper, out: PathBuf, busy: Arc<Mutex<()>>) {
     let _ = ctrlc::set_handler(move || {
+        // Never released: the process ends below.
+        let _quiet = busy.lock().unwrap_or_else(|e| e.into_inner());
         stopper.stop();
         let _ = std::fs::remove_dir_all(&out);
         eprintln!("预览已停止");
