@@ -13,7 +13,7 @@
 //!
 //! The result is always what a full build would write (the serve tests compare the two).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -156,10 +156,15 @@ impl Builder {
             &built.shared,
             Some(&self.live_reload),
         );
-        let (mut write, rendered, mut next) = self.render(&renderer, &built.files)?;
-        self.read_statics(&built.site, &mut write, &mut next)?;
-        let mut changed: Vec<String> = write.iter().map(|(f, _)| f.clone()).collect();
-        write_all(&self.opts.out, write)?;
+        // Changed files are staged next to their targets as they are rendered, and put in place
+        // only once everything rendered: a failed rebuild changes nothing that is served.
+        let (mut staged, rendered, mut next) = self.render(&renderer, &built.files)?;
+        if let Err(e) = self.stage_statics(&built.site, &mut staged, &mut next) {
+            discard(&self.opts.out, &staged);
+            return Err(e);
+        }
+        commit(&self.opts.out, &staged)?;
+        let mut changed = staged;
         changed.extend(self.remove_stale(&next)?);
         changed.sort();
         self.written = next;
@@ -201,23 +206,39 @@ impl Builder {
         })
     }
 
-    /// Renders the outputs whose fingerprint changed; returns the files whose bytes changed, how
-    /// many outputs were rendered, and what every output file is now written from.
+    /// Renders the outputs whose fingerprint changed and stages the files whose bytes changed;
+    /// returns those files, how many outputs were rendered, and what every output file is now
+    /// written from. On error nothing stays staged.
     #[allow(clippy::type_complexity)]
     fn render(
         &self,
         renderer: &Renderer<'_>,
         files: &[String],
-    ) -> Result<(Vec<(String, Vec<u8>)>, usize, HashMap<String, Written>)> {
+    ) -> Result<(Vec<String>, usize, HashMap<String, Written>)> {
         let fps = Fingerprints::new(renderer, files);
         let outputs = &renderer.graph().outputs;
         let prints: Vec<u64> = outputs.par_iter().map(|o| fps.of(renderer, o)).collect();
         let stale: Vec<usize> = (0..outputs.len())
             .filter(|&k| self.written.get(&files[k]).map(|w| w.fingerprint) != Some(prints[k]))
             .collect();
-        let rendered: Vec<Result<(u64, Vec<u8>)>> = stale
+        let out = &self.opts.out;
+        let rendered: Vec<Result<(u64, bool)>> = stale
             .par_iter()
-            .map(|&k| renderer.render(&outputs[k]).map(|b| (hash(&b), b)))
+            .map(|&k| {
+                let bytes = renderer.render(&outputs[k])?;
+                let h = hash(&bytes);
+                let changed = self.written.get(&files[k]).map(|w| w.hash) != Some(h);
+                if changed {
+                    stage(out, &files[k], &bytes)?;
+                }
+                Ok((h, changed))
+            })
+            .collect();
+        let staged: Vec<String> = stale
+            .iter()
+            .zip(&rendered)
+            .filter(|(_, r)| matches!(r, Ok((_, true))))
+            .map(|(&k, _)| files[k].clone())
             .collect();
         let mut next: HashMap<String, Written> = files
             .iter()
@@ -233,36 +254,34 @@ impl Builder {
                 ))
             })
             .collect();
-        let mut write = Vec::new();
         for (&k, r) in stale.iter().zip(rendered) {
-            let (h, bytes) = r?;
-            let file = &files[k];
-            if self.written.get(file).map(|w| w.hash) != Some(h) {
-                write.push((file.clone(), bytes));
+            match r {
+                Ok((hash, _)) => {
+                    let fingerprint = prints[k];
+                    next.insert(files[k].clone(), Written { fingerprint, hash });
+                }
+                Err(e) => {
+                    discard(out, &staged);
+                    return Err(e);
+                }
             }
-            next.insert(
-                file.clone(),
-                Written {
-                    fingerprint: prints[k],
-                    hash: h,
-                },
-            );
         }
-        Ok((write, stale.len(), next))
+        Ok((staged, stale.len(), next))
     }
 
-    /// Adds the static files whose bytes changed to `write`.
-    fn read_statics(
+    /// Stages the static files whose bytes changed, adding them to `staged`.
+    fn stage_statics(
         &self,
         site: &Site,
-        write: &mut Vec<(String, Vec<u8>)>,
+        staged: &mut Vec<String>,
         next: &mut HashMap<String, Written>,
     ) -> Result<()> {
         for (name, path) in &site.theme.statics {
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
             let h = hash(&bytes);
             if self.written.get(name).map(|w| w.hash) != Some(h) {
-                write.push((name.clone(), bytes));
+                stage(&self.opts.out, name, &bytes)?;
+                staged.push(name.clone());
             }
             next.insert(
                 name.clone(),
@@ -314,24 +333,35 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// Writes files through a temporary name and a rename, so the server never sends half a page.
-fn write_all(out: &Path, files: Vec<(String, Vec<u8>)>) -> Result<()> {
-    let dirs: HashSet<PathBuf> = files
-        .iter()
-        .filter_map(|(f, _)| out.join(f).parent().map(Path::to_path_buf))
-        .collect();
-    for d in dirs {
-        std::fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
+/// Where `file` is staged: a hidden name beside it, which no link points at.
+fn staging_path(out: &Path, file: &str) -> PathBuf {
+    let p = out.join(file);
+    let name = p.file_name().unwrap_or_default().to_string_lossy();
+    p.with_file_name(format!(".{name}.tmp"))
+}
+
+/// Writes `bytes` for `file` under its staging name.
+fn stage(out: &Path, file: &str, bytes: &[u8]) -> Result<()> {
+    let tmp = staging_path(out, file);
+    if let Some(dir) = tmp.parent().filter(|d| !d.is_dir()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    files.into_par_iter().try_for_each(|(f, bytes)| {
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))
+}
+
+/// Puts staged files in place, each by a rename, so the server never sends half a page.
+fn commit(out: &Path, files: &[String]) -> Result<()> {
+    files.par_iter().try_for_each(|f| {
         let p = out.join(f);
-        let tmp = p.with_file_name(format!(
-            ".{}.tmp",
-            p.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        std::fs::write(&tmp, &bytes).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, &p).map_err(|e| Error::io(&p, e))
+        std::fs::rename(staging_path(out, f), &p).map_err(|e| Error::io(&p, e))
     })
+}
+
+/// Removes staged files after a failure.
+fn discard(out: &Path, files: &[String]) {
+    files.par_iter().for_each(|f| {
+        let _ = std::fs::remove_file(staging_path(out, f));
+    });
 }
 
 #[cfg(test)]
@@ -448,6 +478,51 @@ mod tests {
         let c = b.rebuild(None).unwrap();
         assert!(c.files.contains(&"carbon/a/index.html".to_string()));
         assert!(!d.path().join(".preview/carbon/a/index.html").exists());
+    }
+
+    #[test]
+    fn a_render_error_leaves_nothing_staged_and_the_pages_as_they_were() {
+        let d = site();
+        let mut b = builder(d.path());
+        b.rebuild(None).unwrap();
+        let page = d.path().join(".preview/carbon/a/index.html");
+        let before = std::fs::read(&page).unwrap();
+        let article = "themes/digest/templates/article.html";
+        let good = std::fs::read_to_string(d.path().join(article)).unwrap();
+        // Fails while rendering (an undefined value), after other pages may have rendered.
+        let broken = good.replacen(
+            "{{ page.title }}",
+            "{{ page.title }}{{ page.no_such.field }}",
+            1,
+        );
+        write(d.path(), article, &broken);
+        write(
+            d.path(),
+            "content/carbon/b.md",
+            "+++\ntitle = \"乙文\"\ndate = 2024-01-01\n+++\n正文二，改。\n",
+        );
+        let paths = [PathBuf::from(article), PathBuf::from("content/carbon/b.md")];
+        assert!(b.rebuild(Some(&paths)).is_err());
+        let leftovers: Vec<_> = walkdir::WalkDir::new(d.path().join(".preview"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .map(|e| e.path().display().to_string())
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+        assert_eq!(std::fs::read(&page).unwrap(), before);
+        let b_page =
+            std::fs::read_to_string(d.path().join(".preview/carbon/b/index.html")).unwrap();
+        assert!(
+            !b_page.contains("正文二，改"),
+            "no page of the failed rebuild is served"
+        );
+        write(d.path(), article, &good);
+        let fixed = b.rebuild(Some(&paths[..1])).unwrap();
+        assert!(
+            fixed.files.contains(&"carbon/b/index.html".to_string()),
+            "{fixed:?}"
+        );
     }
 
     #[test]
