@@ -1,7 +1,7 @@
 //! Awkward inputs to `xietong import`: binary noise, GBK and Big5 bytes, a UTF-8 BOM, empty and
 //! blank files, and a 20 MB page.
 
-use crate::util::{assert_has, Json};
+use crate::util::{assert_has, Json, SiteTest};
 
 use super::{
     all_text, articles, content_files, dry_json, read, site, titles, UNDATED, UNDATED_TITLE,
@@ -20,6 +20,14 @@ fn noise(len: usize) -> Vec<u8> {
             (x >> 24) as u8
         })
         .collect()
+}
+
+/// Imports one raw page given as bytes (a dry run) and returns its single article, in a list.
+fn import_bytes(site: &SiteTest, path: &str, bytes: &[u8]) -> Vec<Json> {
+    site.write_bytes(path, bytes);
+    let arts = dry_json(site, &[path]);
+    assert_eq!(arts.len(), 1, "{arts:?}");
+    arts
 }
 
 #[test]
@@ -92,9 +100,7 @@ fn assert_clean(arts: &[Json]) {
 #[test]
 fn gbk_input_is_decoded() {
     let site = site();
-    site.write_bytes("raw/gbk.txt", GBK_PAGE);
-    let arts = dry_json(&site, &["raw/gbk.txt"]);
-    assert_eq!(arts.len(), 1, "{arts:?}");
+    let arts = import_bytes(&site, "raw/gbk.txt", GBK_PAGE);
     assert_clean(&arts);
     assert_eq!(arts[0].get("title").str(), "雄安新区新建三所学校");
     assert_has(
@@ -107,9 +113,7 @@ fn gbk_input_is_decoded() {
 #[test]
 fn big5_input_is_decoded() {
     let site = site();
-    site.write_bytes("raw/big5.txt", BIG5_PAGE);
-    let arts = dry_json(&site, &["raw/big5.txt"]);
-    assert_eq!(arts.len(), 1, "{arts:?}");
+    let arts = import_bytes(&site, "raw/big5.txt", BIG5_PAGE);
     assert_clean(&arts);
     // The same in both scripts, so this checks decoding alone.
     assert_has("body", arts[0].get("body").str(), "北京、天津、河北三地");
@@ -118,9 +122,7 @@ fn big5_input_is_decoded() {
 #[test]
 fn big5_traditional_text_comes_out_simplified() {
     let site = site();
-    site.write_bytes("raw/big5.txt", BIG5_PAGE);
-    let arts = dry_json(&site, &["raw/big5.txt"]);
-    assert_eq!(arts.len(), 1, "{arts:?}");
+    let arts = import_bytes(&site, "raw/big5.txt", BIG5_PAGE);
     assert_eq!(arts[0].get("title").str(), "天津港开通新航线");
     assert_has(
         "body",
